@@ -1,0 +1,20 @@
+// Routes that belong to no module: health check and the development mail outbox.
+import type { Hono } from 'hono';
+import { readOutbox } from '../mail/mailer.js';
+import type { AppDeps, AppEnv } from './context.js';
+import { pageContext } from './context.js';
+import { errorPage, html } from './respond.js';
+import { OutboxPage } from '../views/outbox-page.js';
+
+export function registerCoreRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
+  app.get('/healthz', async (c) => {
+    const ok = await deps.db.ping();
+    return c.json({ status: ok ? 'ok' : 'unavailable', database: deps.db.kind }, ok ? 200 : 503);
+  });
+
+  app.get('/dev/outbox', async (c) => {
+    if (!deps.config.devOutbox) return errorPage(c, 404);
+    const entries = await readOutbox(deps.db);
+    return html(c, OutboxPage({ page: pageContext(c), entries }));
+  });
+}

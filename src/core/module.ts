@@ -1,0 +1,27 @@
+// What a module hands the core: its name, texts, migrations, routes, seed and commands.
+// The composition root (src/app-modules.ts) lists the modules; core never imports them.
+import type { Hono } from 'hono';
+import type { Texts } from './i18n/i18n.js';
+import type { AppDeps, AppEnv } from './http/context.js';
+import type { SessionResolver } from './auth/actor.js';
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Returns the process exit code. */
+  run(args: string[], deps: () => Promise<AppDeps>): Promise<number>;
+}
+
+export interface ModuleManifest {
+  name: string;
+  texts: Texts<string>;
+  /** Absolute folder of the module's .sql migrations. */
+  migrationsDir?: string;
+  routes?(app: Hono<AppEnv>, deps: AppDeps): void;
+  /** Idempotent demo data; runs in module order. */
+  seed?(deps: AppDeps, log: (line: string) => void): Promise<void>;
+  commands?: CliCommand[];
+  /** The one module that knows sessions provides this. */
+  sessionResolver?(deps: AppDeps): SessionResolver;
+}
