@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { loadOrCreateSecret } from './core/secrets.js';
 import { viewTexts } from './core/views/views.texts.js';
+import { siteTexts } from './core/views/site.texts.js';
 import { assetVersion } from './core/views/assets.routes.js';
 import type { AppDeps } from './core/http/context.js';
 import type { ModuleManifest } from './core/module.js';
@@ -19,7 +20,7 @@ export function migrationSources(modules: ModuleManifest[] = appModules): Migrat
 }
 
 export function buildCatalog(modules: ModuleManifest[] = appModules): Catalog {
-  const catalog = new Catalog().add(viewTexts);
+  const catalog = new Catalog().add(viewTexts).add(siteTexts);
   for (const m of modules) catalog.add(m.texts);
   return catalog;
 }

@@ -68,3 +68,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function readEnv(name: string): string | undefined {
   return process.env[name];
 }
+
+/** A copy of the whole environment, for starting child processes (tests, benchmarks). */
+export function environmentCopy(): Record<string, string | undefined> {
+  return { ...process.env };
+}
