@@ -14,6 +14,7 @@ import { errorPage, FLASH_COOKIE, isApi } from './respond.js';
 import type { AppDeps, AppEnv, RequestState } from './context.js';
 import { registerAssetRoutes } from '../views/assets.routes.js';
 import { registerCoreRoutes } from './core.routes.js';
+import { registerOpenApiDocument } from './api.js';
 import type { Flash } from '../views/page-context.js';
 
 export const SESSION_COOKIE = 'samskab_session';
@@ -41,7 +42,8 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
     const lang = negotiateLang({ userLang: actor?.lang, query: queryLang, cookie: getCookie(c, LANG_COOKIE), acceptLanguage: c.req.header('accept-language') });
 
     let csrfCookie = getCookie(c, CSRF_COOKIE);
-    if (!csrfCookie || !/^[A-Za-z0-9_-]{43}$/.test(csrfCookie)) {
+    // The JSON API takes no form posts and its public answers are cacheable, so it sets no cookie.
+    if ((!csrfCookie || !/^[A-Za-z0-9_-]{43}$/.test(csrfCookie)) && !url.pathname.startsWith('/api/')) {
       csrfCookie = newCsrfCookieValue();
       setCookie(c, CSRF_COOKIE, csrfCookie, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.config.secureCookies });
     }
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
       lang,
       i18n: deps.catalog.i18n(lang),
       actor,
-      csrfToken: csrfToken(deps.secret, csrfCookie),
+      csrfToken: csrfCookie ? csrfToken(deps.secret, csrfCookie) : '',
       form: null,
       flash,
     };
@@ -79,13 +81,18 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
     const fields = parseUrlEncoded(decodeUtf8Strict(await c.req.arrayBuffer()));
     const token = fields[CSRF_FIELD];
     const check = checkCsrfToken(deps.secret, getCookie(c, CSRF_COOKIE), Array.isArray(token) ? token[0] : token);
-    if (check !== 'ok') return errorPage(c, 403, { messageKey: check === 'expired' ? 'core.error.csrfExpired' : 'core.error.csrfInvalid' });
+    if (check !== 'ok') {
+      const messageKey = check === 'expired' ? 'core.error.csrfExpired' : 'core.error.csrfInvalid';
+      // Until these texts exist the status's own explanation is shown, never the bare key.
+      return errorPage(c, 403, deps.catalog.has(messageKey) ? { messageKey } : {});
+    }
     c.get('state').form = fields;
     return next();
   });
 
   registerAssetRoutes(app);
   registerCoreRoutes(app, deps);
+  registerOpenApiDocument(app);
   for (const m of modules) m.routes?.(app, deps);
 
   app.notFound((c) => errorPage(c, 404));

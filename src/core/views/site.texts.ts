@@ -2,6 +2,8 @@ import { defineTexts } from '../i18n/i18n.js';
 
 export const siteTexts = defineTexts({
   da: {
+    'core.error.csrfExpired': 'Formularen har været åben for længe og er udløbet af sikkerhedshensyn. Gå tilbage, genindlæs siden og prøv igen. Intet blev gemt.',
+    'core.error.csrfInvalid': 'Formularen kunne ikke bekræftes som sendt fra denne side. Gå tilbage, genindlæs siden og prøv igen. Intet blev gemt.',
     'core.about.title': 'Om Samskab',
     'core.about.lead': 'Samskab er en åben platform, hvor kommuner og borgere løser lokale opgaver sammen – og hvor kommunerne deler det, der virker.',
     'core.about.whyHeading': 'Fra at løse til at facilitere',
@@ -25,6 +27,8 @@ export const siteTexts = defineTexts({
     'core.a11y.contact': 'Skriv til den kommune, siden hører under, og beskriv, hvad du prøvede at gøre. Er du ikke tilfreds med svaret, kan du klage til Digitaliseringsstyrelsen, som fører tilsyn med tilgængelighed på offentlige websteder.',
   },
   en: {
+    'core.error.csrfExpired': 'The form was open for too long and has expired for security reasons. Go back, reload the page and try again. Nothing was saved.',
+    'core.error.csrfInvalid': 'The form could not be confirmed as sent from this site. Go back, reload the page and try again. Nothing was saved.',
     'core.about.title': 'About Samskab',
     'core.about.lead': 'Samskab is an open platform on which municipalities and citizens solve local tasks together – and on which municipalities share what works.',
     'core.about.whyHeading': 'From fixing to facilitating',
