@@ -46,25 +46,38 @@ function Wordmark({ page }: { page: PageContext }) {
 
 function LanguageSwitch({ page }: { page: PageContext }) {
   const { t, lang: current } = page.i18n;
+  // A signed-in person's saved language outranks ?lang=, so for them the switch stores the choice
+  // (a small form per language, which works without JavaScript); visitors get plain links.
   return (
     <nav class="app-language" aria-label={t('core.languageNav')}>
       <Icon name="language" />
       <ul>
         {languages.map((lang) => (
           <li>
-            <a
-              href={languageHref(page.currentPath, lang)}
-              hreflang={lang}
-              lang={lang}
-              aria-current={lang === current ? 'true' : undefined}
-            >
-              {t(`core.language.${lang}`)}
-            </a>
+            {page.user ? (
+              <form class="app-inline-form" method="post" action="/account/language">
+                <input type="hidden" name="_csrf" value={page.csrfToken} />
+                <input type="hidden" name="next" value={withoutLangParam(page.currentPath)} />
+                <button type="submit" name="lang" value={lang} lang={lang} class="app-link-button" aria-current={lang === current ? 'true' : undefined}>
+                  {t(`core.language.${lang}`)}
+                </button>
+              </form>
+            ) : (
+              <a href={languageHref(page.currentPath, lang)} hreflang={lang} lang={lang} aria-current={lang === current ? 'true' : undefined}>
+                {t(`core.language.${lang}`)}
+              </a>
+            )}
           </li>
         ))}
       </ul>
     </nav>
   );
+}
+
+function withoutLangParam(currentPath: string): string {
+  const url = new URL(currentPath, 'http://x');
+  url.searchParams.delete('lang');
+  return url.pathname.replace(/^\/+/, '/') + url.search;
 }
 
 function UserArea({ page }: { page: PageContext }) {
