@@ -41,6 +41,7 @@ export function shutdownOnSignals(running: RunningServer, deps: AppDeps, graceMs
     }, graceMs);
     force.unref();
     await running.close();
+    await Promise.all(appModules.map((m) => m.stop?.()));
     await deps.db.close();
     clearTimeout(force);
     process.exit(0);

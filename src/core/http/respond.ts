@@ -32,5 +32,8 @@ export function isApi(c: AppContext): boolean {
 /** Only same-site paths may be redirect targets, so ?next= cannot send people to another site. */
 export function safeLocalPath(target: string | undefined | null, fallback = '/'): string {
   if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
+  // Browsers drop tabs and newlines from URLs and read a backslash as a slash, so "/\t/evil.example"
+  // would become "//evil.example"; control characters would also break the Location header.
+  if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
   return target;
 }
