@@ -1,0 +1,123 @@
+// Reads assembled for pages, and the hour totals other modules (dashboards) read through index.ts.
+import type { Actor } from '../../core/auth/actor.js';
+import type { Executor } from '../../core/db/database.js';
+import type { AppDeps } from '../../core/http/context.js';
+import { displayNames } from '../accounts/index.js';
+import { dayFacts } from './workdays.facts.js';
+import { can } from './workdays.policy.js';
+import {
+  findDay,
+  guestsAllowed,
+  listArrangements,
+  listDays,
+  listShifts,
+  listShiftsOfUser,
+  listSignups,
+  sumVerifiedMinutes,
+  type HoursTotal,
+  type MyShift,
+} from './workdays.repository.js';
+import type { Arrangement, Shift, Signup, WorkDay } from './workdays.types.js';
+
+/** Fills in account names, which belong to the accounts module. */
+async function withNames(e: Executor, signups: Signup[]): Promise<Signup[]> {
+  const names = await displayNames(e, signups.flatMap((s) => (s.userId === null ? [] : [s.userId])));
+  return signups.map((s) => (s.userId === null ? s : { ...s, name: names.get(s.userId) ?? '' }));
+}
+
+export interface DayPageData {
+  day: WorkDay;
+  shifts: Shift[];
+  /** Everyone on every shift, for those who manage the day; empty for everyone else. */
+  signups: Signup[];
+  /** The reader's own signups, by shift id. */
+  mine: Map<number, Signup>;
+  /** The reader's 1-based waitlist place per shift id. */
+  waitlistPlace: Map<number, number>;
+  canManage: boolean;
+  canAssignStaff: boolean;
+  canVerify: boolean;
+  canSeeArrangements: boolean;
+  arrangements: Map<number, Arrangement>;
+  guestsAllowed: boolean;
+}
+
+export async function loadDayPage(deps: Pick<AppDeps, 'db'>, mid: number, dayId: number, actor: Actor | null): Promise<DayPageData | null> {
+  return deps.db.transaction({ municipalityId: mid, userId: actor?.id ?? null }, async (tx) => {
+    const day = await findDay(tx, mid, dayId);
+    if (!day) return null;
+    const facts = await dayFacts(tx, actor, day);
+    const canManage = can(actor, 'manage_day', mid, facts);
+    const shifts = await listShifts(tx, mid, [dayId]);
+    const all = await listSignups(tx, mid, shifts.map((s) => s.id));
+    const mine = new Map<number, Signup>();
+    const waitlistPlace = new Map<number, number>();
+    for (const s of all) {
+      if (actor && s.userId === actor.id) {
+        mine.set(s.shiftId, s);
+        if (s.status === 'waitlisted') waitlistPlace.set(s.shiftId, all.filter((o) => o.shiftId === s.shiftId && o.status === 'waitlisted' && o.position <= s.position).length);
+      }
+    }
+    const canSeeArrangements = can(actor, 'manage_arrangements', mid);
+    const signups = canManage ? await withNames(tx, all) : [];
+    const arrangements = canSeeArrangements ? await listArrangements(tx, mid, signups.flatMap((s) => (s.userId === null || s.kind === 'staff' ? [] : [s.userId]))) : new Map();
+    return {
+      day,
+      shifts,
+      signups,
+      mine,
+      waitlistPlace,
+      canManage,
+      canAssignStaff: can(actor, 'assign_staff', mid),
+      canVerify: can(actor, 'verify_hours', mid),
+      canSeeArrangements,
+      arrangements,
+      guestsAllowed: await guestsAllowed(tx, mid),
+    };
+  });
+}
+
+export interface DayListItem {
+  day: WorkDay;
+  shifts: Shift[];
+}
+
+export async function upcomingDays(deps: Pick<AppDeps, 'db'>, mid: number, now: Date): Promise<DayListItem[]> {
+  return deps.db.transaction({ municipalityId: mid }, async (tx) => {
+    const days = await listDays(tx, mid, { from: now, limit: 100 });
+    const shifts = await listShifts(tx, mid, days.map((d) => d.id));
+    return days.map((day) => ({ day, shifts: shifts.filter((s) => s.dayId === day.id) }));
+  });
+}
+
+export async function myShifts(deps: Pick<AppDeps, 'db'>, mid: number, userId: number, from: Date | null): Promise<MyShift[]> {
+  return deps.db.transaction({ municipalityId: mid, userId }, (tx) => listShiftsOfUser(tx, mid, userId, from));
+}
+
+export async function loadDay(deps: Pick<AppDeps, 'db'>, mid: number, dayId: number): Promise<{ day: WorkDay; shifts: Shift[] } | null> {
+  return deps.db.transaction({ municipalityId: mid }, async (tx) => {
+    const day = await findDay(tx, mid, dayId);
+    return day ? { day, shifts: await listShifts(tx, mid, [dayId]) } : null;
+  });
+}
+
+export async function isGuestsAllowed(deps: Pick<AppDeps, 'db'>, mid: number): Promise<boolean> {
+  return deps.db.transaction({ municipalityId: mid }, (tx) => guestsAllowed(tx, mid));
+}
+
+export interface HoursRange {
+  from?: Date | null;
+  to?: Date | null;
+}
+
+// Totals of verified volunteer hours (in minutes, residents only), read by dashboards. They run in the
+// caller's transaction, whose tenant must be `municipalityId`.
+export const hoursByInitiative = (e: Executor, municipalityId: number, range: HoursRange = {}): Promise<HoursTotal[]> =>
+  sumVerifiedMinutes(e, municipalityId, 'initiative', range).then((r) => r.filter((x) => x.key !== null));
+export const hoursByGroup = (e: Executor, municipalityId: number, range: HoursRange = {}): Promise<HoursTotal[]> =>
+  sumVerifiedMinutes(e, municipalityId, 'group', range).then((r) => r.filter((x) => x.key !== null));
+export const hoursByArea = (e: Executor, municipalityId: number, range: HoursRange = {}): Promise<HoursTotal[]> => sumVerifiedMinutes(e, municipalityId, 'area', range);
+export const hoursForMunicipality = async (e: Executor, municipalityId: number, range: HoursRange = {}): Promise<{ minutes: number; people: number }> => {
+  const r = await sumVerifiedMinutes(e, municipalityId, 'municipality', range);
+  return { minutes: r[0]?.minutes ?? 0, people: r[0]?.people ?? 0 };
+};
