@@ -1,8 +1,13 @@
-// Participatory budgeting. So far: the exact tally library (greedy and Method of Equal Shares
-// variants), the Pabulib parser and writer, and the `samskab pb tally` command.
+// Participatory budgeting: processes with phases and frozen rules, projects and review, ballots
+// (approval, knapsack, cumulative, ranked), results with explanations and exports; the exact tally
+// library, the Pabulib parser and writer, and the `samskab pb tally` command.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/module.js';
 import { budgetingTexts } from './budgeting.texts.js';
 import { pbUsage, runPbCli } from './budgeting.cli.js';
+import { registerBudgetingRoutes } from './budgeting.routes.js';
+import { seedBudgeting } from './budgeting.seed.js';
 
 export { tallyRules, isRuleName, RULE_NAMES, type RuleName } from './tally/rules.js';
 export { parsePb, toTallyElection } from './pabulib/pabulib.parser.js';
@@ -10,6 +15,9 @@ export { parsePb, toTallyElection } from './pabulib/pabulib.parser.js';
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
   texts: budgetingTexts,
+  migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
+  routes: registerBudgetingRoutes,
+  seed: seedBudgeting,
   commands: [
     {
       name: 'pb',

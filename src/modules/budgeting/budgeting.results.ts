@@ -1,0 +1,149 @@
+// Results of a process: the process's own rule and greedy-by-votes beside it, with per-project
+// explanations a resident can read, and the CSV and Pabulib exports. Pure: no I/O.
+import { approvalSet } from './budgeting.ballot.js';
+import type { Process, Project, StoredBallot } from './budgeting.types.js';
+import { writePb } from './pabulib/pabulib.writer.js';
+import type { PbElection, PbVote } from './pabulib/pabulib.parser.js';
+import type { TallyElection } from './tally/election.js';
+import type { ProjectReport, TallyOutcome } from './tally/outcome.js';
+import type { Rational } from './tally/rational.js';
+import { tallyRules, type RuleName } from './tally/rules.js';
+
+export interface ProjectResult {
+  project: Project;
+  votes: number;
+  /** Sum of points (cumulative ballots); equals votes for other kinds. */
+  points: number;
+  funded: boolean;
+  /** Funded by greedy-by-votes, for comparison. */
+  fundedByGreedy: boolean;
+  report: ProjectReport;
+  greedyReport: ProjectReport;
+  /** For a project bought by Equal Shares: how many supporters paid and the most any one paid (øre). */
+  paid?: { supporters: number; maxEachOre: number };
+  /** For an Equal Shares loser: what its supporters had left (øre), against its cost. */
+  supportersLeftOre?: number;
+}
+
+export interface Results {
+  rule: RuleName;
+  voters: number;
+  spentOre: bigint;
+  leftOre: bigint;
+  greedySpentOre: bigint;
+  /** Each voter's starting share of the budget under Equal Shares (øre), when the rule is MES. */
+  perVoterOre: number | null;
+  projects: ProjectResult[];
+}
+
+const ore = (r: Rational): number => Number(r.num) / Number(r.den);
+
+/** The tally input: feasible projects with their ids as text, every ballot as the set it approves. */
+export function tallyElection(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[]): TallyElection {
+  const feasible = new Set(projects.filter((p) => p.status === 'feasible').map((p) => p.id));
+  return {
+    budget: process.budgetOre,
+    projects: projects.filter((p) => feasible.has(p.id)).map((p) => ({ id: String(p.id), cost: p.costOre ?? 0n })),
+    ballots: ballots.map((b) => approvalSet(b.choices).filter((id) => feasible.has(id)).map(String)),
+    currencyUnit: 100n,
+  };
+}
+
+export function computeResults(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[]): Results {
+  const election = tallyElection(process, projects, ballots);
+  const run = (rule: RuleName): TallyOutcome => {
+    const r = tallyRules[rule](election);
+    // The election is built from rows the database already checked, so a refusal is a bug.
+    if (!r.ok) throw new Error(`tally refused stored ballots: ${r.detail.message}`);
+    return r.value;
+  };
+  const outcome = run(process.rule);
+  const greedy = process.rule === 'greedy-votes' ? outcome : run('greedy-votes');
+  const points = new Map<number, number>();
+  for (const b of ballots) for (const c of b.choices) points.set(c.projectId, (points.get(c.projectId) ?? 0) + c.points);
+  const byId = new Map(projects.map((p) => [String(p.id), p]));
+  const greedyById = new Map(greedy.projects.map((r) => [r.id, r]));
+  const rows: ProjectResult[] = outcome.projects.map((report) => {
+    const project = byId.get(report.id)!;
+    const greedyReport = greedyById.get(report.id)!;
+    const row: ProjectResult = {
+      project,
+      votes: report.votes,
+      points: points.get(project.id) ?? 0,
+      funded: report.selected,
+      fundedByGreedy: greedyReport.selected,
+      report,
+      greedyReport,
+    };
+    const v = report.equalShares;
+    if (v?.kind === 'bought') row.paid = { supporters: v.payments.reduce((n, p) => n + p.voters.length, 0), maxEachOre: ore(v.maxPayment) };
+    if (v?.kind === 'unaffordable') row.supportersLeftOre = ore(v.supportersMoney);
+    return row;
+  });
+  const order = new Map(outcome.selected.map((id, i) => [id, i]));
+  rows.sort((a, b) => (order.get(a.report.id) ?? Infinity) - (order.get(b.report.id) ?? Infinity) || b.votes - a.votes || a.project.id - b.project.id);
+  return {
+    rule: process.rule,
+    voters: ballots.length,
+    spentOre: outcome.totalCost,
+    leftOre: process.budgetOre - outcome.totalCost,
+    greedySpentOre: greedy.totalCost,
+    perVoterOre: outcome.equalShares ? ore(outcome.equalShares.perVoterBudget) : null,
+    projects: rows,
+  };
+}
+
+const csvField = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const kroner = (o: bigint) => `${o / 100n}.${(o % 100n).toString().padStart(2, '0')}`;
+
+export function resultsCsv(results: Results): string {
+  const lines = [['project_id', 'title', 'cost_dkk', 'votes', 'points', 'funded', 'funded_by_greedy_votes'].join(',')];
+  for (const r of results.projects) {
+    lines.push(
+      [String(r.project.id), r.project.title, kroner(r.project.costOre ?? 0n), String(r.votes), String(r.points), r.funded ? 'yes' : 'no', r.fundedByGreedy ? 'yes' : 'no'].map(csvField).join(','),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+const PB_VOTE_TYPE = { approval: 'approval', knapsack: 'approval', cumulative: 'cumulative', ranked: 'ordinal' } as const;
+
+/**
+ * The process as a Pabulib election in øre (two decimals), voters anonymised and shuffled by the
+ * writer. Imported processes keep their original project ids and META rows.
+ */
+export function toPbElection(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[], meta: readonly (readonly [string, string])[] | null): PbElection {
+  const feasible = projects.filter((p) => p.status === 'feasible');
+  const pbId = new Map(feasible.map((p) => [p.id, p.externalId ?? String(p.id)]));
+  const voteType = PB_VOTE_TYPE[process.kind];
+  const votes: PbVote[] = ballots.map((b, i) => {
+    const choices = b.choices.filter((c) => pbId.has(c.projectId));
+    return {
+      voterId: String(i + 1),
+      projects: choices.map((c) => pbId.get(c.projectId)!),
+      ...(voteType === 'cumulative' ? { points: choices.map((c) => c.points) } : {}),
+      extra: [],
+    };
+  });
+  const other: [string, string][] = meta
+    ? meta.filter(([k]) => k !== 'budget' && k !== 'vote_type').map(([k, v]) => [k, v])
+    : [
+        ['description', process.title],
+        ['currency', 'DKK'],
+        ['num_projects', String(feasible.length)],
+        ['num_votes', String(ballots.length)],
+        ['rule', process.rule],
+      ];
+  return {
+    meta: { budget: process.budgetOre, voteType, other },
+    decimals: 2,
+    projectColumns: ['name'],
+    projects: feasible.map((p) => ({ id: pbId.get(p.id)!, cost: p.costOre ?? 0n, extra: [p.title] })),
+    voteColumns: [],
+    votes,
+  };
+}
+
+export function exportPb(election: PbElection, seed?: number): string {
+  return writePb(election, { anonymise: true, ...(seed === undefined ? {} : { seed }) });
+}
