@@ -22,6 +22,8 @@ export interface ModuleManifest {
   /** Idempotent demo data; runs in module order. */
   seed?(deps: AppDeps, log: (line: string) => void): Promise<void>;
   commands?: CliCommand[];
+  /** POST routes that accept multipart/form-data file uploads, each with its own body limit. */
+  uploads?: { pattern: RegExp; maxSize: number }[];
   /** Finishes background work (e.g. mails being sent) before the process exits. */
   stop?(): Promise<void>;
   /** The one module that knows sessions provides this. */

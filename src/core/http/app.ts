@@ -8,7 +8,7 @@ import type { ModuleManifest } from '../module.js';
 import type { SessionResolver } from '../auth/actor.js';
 import { negotiateLang, isLang } from '../i18n/i18n.js';
 import { securityHeaders } from './security-headers.js';
-import { BadRequest, decodeUtf8Strict, parseUrlEncoded } from './form.js';
+import { BadRequest, decodeUtf8Strict, parseUrlEncoded, type FormFields } from './form.js';
 import { checkCsrfToken, csrfToken, CSRF_COOKIE, CSRF_FIELD, newCsrfCookieValue } from './csrf.js';
 import { errorPage, FLASH_COOKIE, isApi } from './respond.js';
 import type { AppDeps, AppEnv, RequestState } from './context.js';
@@ -69,7 +69,15 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
     await next();
   });
 
-  app.use('*', bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => errorPage(c as never, 413) }));
+  // Routes that take files declare it in their module's manifest; only they get a larger limit.
+  const uploads = modules.flatMap((m) => m.uploads ?? []);
+  const uploadRoute = (method: string, path: string) => (method === 'POST' ? uploads.find((u) => u.pattern.test(path)) : undefined);
+  const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => errorPage(c as never, 413) });
+  const uploadLimits = new Map(uploads.map((u) => [u, bodyLimit({ maxSize: u.maxSize, onError: (c) => errorPage(c as never, 413) })]));
+  app.use('*', (c, next) => {
+    const upload = uploadRoute(c.req.method, new URL(c.req.url).pathname);
+    return (upload ? uploadLimits.get(upload)! : formLimit)(c, next);
+  });
 
   // Every state-changing request from a page is a form post with a valid CSRF token.
   app.use('*', async (c, next) => {
@@ -77,8 +85,23 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
     if (isApi(c)) return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') return errorPage(c, 415);
-    const fields = parseUrlEncoded(decodeUtf8Strict(await c.req.arrayBuffer()));
+    let fields: FormFields;
+    if (type === 'multipart/form-data' && uploadRoute(method, new URL(c.req.url).pathname)) {
+      // Hono caches the parsed body, so the route reads the same files with c.req.parseBody().
+      const body = await c.req.parseBody({ all: true }).catch(() => {
+        throw new BadRequest(400, 'malformed');
+      });
+      fields = {};
+      for (const [key, value] of Object.entries(body)) {
+        const strings = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+        if (strings.length === 1) fields[key] = strings[0]!;
+        else if (strings.length > 1) fields[key] = strings;
+      }
+    } else if (type === 'application/x-www-form-urlencoded') {
+      fields = parseUrlEncoded(decodeUtf8Strict(await c.req.arrayBuffer()));
+    } else {
+      return errorPage(c, 415);
+    }
     const token = fields[CSRF_FIELD];
     const check = checkCsrfToken(deps.secret, getCookie(c, CSRF_COOKIE), Array.isArray(token) ? token[0] : token);
     if (check !== 'ok') {
