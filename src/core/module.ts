@@ -13,6 +13,16 @@ export interface CliCommand {
   run(args: string[], deps: () => Promise<AppDeps>): Promise<number>;
 }
 
+/** A section of a municipality's site that appears in its main navigation. */
+export interface MunicipalitySection {
+  /** i18n key of the menu label. */
+  labelKey: string;
+  /** Path under /m/<slug>, e.g. 'groups'. */
+  path: string;
+  /** Lower comes first. */
+  order: number;
+}
+
 export interface ModuleManifest {
   name: string;
   texts: Texts<string>;
@@ -22,6 +32,8 @@ export interface ModuleManifest {
   /** Idempotent demo data; runs in module order. */
   seed?(deps: AppDeps, log: (line: string) => void): Promise<void>;
   commands?: CliCommand[];
+  /** Entries for a municipality's main navigation. */
+  sections?: MunicipalitySection[];
   /** POST routes that accept multipart/form-data file uploads, each with its own body limit. */
   uploads?: { pattern: RegExp; maxSize: number }[];
   /** Finishes background work (e.g. mails being sent) before the process exits. */

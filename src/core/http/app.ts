@@ -29,8 +29,10 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
   const sessions: SessionResolver | null = modules.find((m) => m.sessionResolver)?.sessionResolver?.(deps) ?? null;
 
   app.use('*', securityHeaders({ https: deps.config.secureCookies }));
+  const sections = modules.flatMap((m) => m.sections ?? []).sort((a, b) => a.order - b.order);
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('sections', sections);
     const url = new URL(c.req.url);
 
     const sessionToken = getCookie(c, SESSION_COOKIE);

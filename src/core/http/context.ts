@@ -8,6 +8,7 @@ import type { Mailer } from '../mail/mailer.js';
 import type { Actor } from '../auth/actor.js';
 import type { FormFields } from './form.js';
 import type { Flash, NavItem, PageContext, PageMunicipality } from '../views/page-context.js';
+import type { MunicipalitySection } from '../module.js';
 
 export interface AppDeps {
   config: Config;
@@ -30,7 +31,7 @@ export interface RequestState {
   flash: Flash | null;
 }
 
-export type AppEnv = { Variables: { state: RequestState; deps: AppDeps } };
+export type AppEnv = { Variables: { state: RequestState; deps: AppDeps; sections: MunicipalitySection[] } };
 export type AppContext = Context<AppEnv>;
 
 export function state(c: AppContext): RequestState {
@@ -39,6 +40,7 @@ export function state(c: AppContext): RequestState {
 
 export interface PageOptions {
   municipality?: PageMunicipality | null;
+  /** The section's own menu; on a municipality's pages the main navigation is its sections. */
   nav?: NavItem[];
 }
 
@@ -46,15 +48,29 @@ export function pageContext(c: AppContext, options: PageOptions = {}): PageConte
   const s = state(c);
   const deps = c.get('deps');
   const url = new URL(c.req.url);
+  const nav = options.municipality ? municipalityNav(c, options.municipality, url.pathname) : (options.nav ?? []);
+  // A section's menu repeats nothing the main navigation already offers.
+  const mainHrefs = new Set(nav.map((i) => i.href));
+  const subnav = options.municipality ? (options.nav ?? []).filter((i) => !mainHrefs.has(i.href)) : [];
   return {
     i18n: s.i18n,
     csrfToken: s.csrfToken,
     user: s.actor ? { id: String(s.actor.id), displayName: s.actor.displayName, email: s.actor.email } : null,
     municipality: options.municipality ?? null,
     currentPath: url.pathname + url.search,
-    nav: options.nav ?? [],
+    nav,
+    subnav,
     flash: s.flash,
     devOutbox: deps.config.devOutbox,
     assetVersion: deps.assetVersion,
   };
+}
+
+/** The municipality's main menu: its home page, then every module's section; the longest matching path is current. */
+function municipalityNav(c: AppContext, m: PageMunicipality, pathname: string): NavItem[] {
+  const { t } = state(c).i18n;
+  const base = `/m/${encodeURIComponent(m.slug)}`;
+  const items = [{ href: base, label: t('core.nav.home') }, ...(c.get('sections') ?? []).map((s) => ({ href: `${base}/${s.path}`, label: t(s.labelKey) }))];
+  const current = items.filter((i) => pathname === i.href || pathname.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((i) => ({ ...i, current: i === current }));
 }

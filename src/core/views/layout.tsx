@@ -244,6 +244,21 @@ export function Layout({ page, title, breadcrumbs, wide, children }: LayoutProps
       <body>
         <PageContextValue.Provider value={page}>
           <Header page={page} />
+          {page.subnav.length > 0 ? (
+            <div class="container">
+              <nav class="app-subnav" aria-label={t('core.sectionNav')}>
+                <ul>
+                  {page.subnav.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={item.current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          ) : null}
           {breadcrumbs && breadcrumbs.length > 0 ? (
             <div class="container app-breadcrumbs">
               <Breadcrumbs items={breadcrumbs} />

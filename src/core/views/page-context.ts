@@ -33,8 +33,10 @@ export interface PageContext {
   municipality: PageMunicipality | null;
   /** Current path with query, used for the language switch and return-to links. */
   currentPath: string;
-  /** Links for the main navigation, already decided by the route. */
+  /** The main navigation: on a municipality's pages, its sections (groups, initiatives, ...). */
   nav: NavItem[];
+  /** The current section's own menu (e.g. an admin area's pages), shown under the main navigation. */
+  subnav: NavItem[];
   flash: Flash | null;
   /** Development only: show the link to the local mail outbox. */
   devOutbox: boolean;

@@ -4,6 +4,8 @@ export const siteTexts = defineTexts({
   da: {
     'core.error.csrfExpired': 'Formularen har været åben for længe og er udløbet af sikkerhedshensyn. Gå tilbage, genindlæs siden og prøv igen. Intet blev gemt.',
     'core.error.csrfInvalid': 'Formularen kunne ikke bekræftes som sendt fra denne side. Gå tilbage, genindlæs siden og prøv igen. Intet blev gemt.',
+    'core.nav.home': 'Forside',
+    'core.sectionNav': 'Menu for dette område',
     'core.about.title': 'Om Samskab',
     'core.about.lead': 'Samskab er en åben platform, hvor kommuner og borgere løser lokale opgaver sammen – og hvor kommunerne deler det, der virker.',
     'core.about.whyHeading': 'Fra at løse til at facilitere',
@@ -29,6 +31,8 @@ export const siteTexts = defineTexts({
   en: {
     'core.error.csrfExpired': 'The form was open for too long and has expired for security reasons. Go back, reload the page and try again. Nothing was saved.',
     'core.error.csrfInvalid': 'The form could not be confirmed as sent from this site. Go back, reload the page and try again. Nothing was saved.',
+    'core.nav.home': 'Home',
+    'core.sectionNav': 'Menu for this section',
     'core.about.title': 'About Samskab',
     'core.about.lead': 'Samskab is an open platform on which municipalities and citizens solve local tasks together – and on which municipalities share what works.',
     'core.about.whyHeading': 'From fixing to facilitating',

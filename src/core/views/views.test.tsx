@@ -20,6 +20,7 @@ function page(lang: Lang = 'da', extra: Partial<PageContext> = {}): PageContext 
     municipality: null,
     currentPath: '/list?theme=x',
     nav: [],
+    subnav: [],
     flash: null,
     devOutbox: false,
     assetVersion,

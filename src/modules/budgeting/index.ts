@@ -1,6 +1,6 @@
 // Participatory budgeting: processes with phases and frozen rules, projects and review, ballots
 // (approval, knapsack, cumulative, ranked), results with explanations and exports; the exact tally
-// library, the Pabulib parser and writer, and the `samskab pb tally` command.
+// library, the Pabulib parser and writer, and the `samskab pb tally` and `pb import` commands.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/module.js';
@@ -15,19 +15,24 @@ export { parsePb, toTallyElection } from './pabulib/pabulib.parser.js';
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
   texts: budgetingTexts,
+  sections: [{ labelKey: 'budgeting.title', path: 'budgets', order: 50 }],
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
   routes: registerBudgetingRoutes,
   seed: seedBudgeting,
   commands: [
     {
       name: 'pb',
-      summary: 'participatory budgeting tools: tally Pabulib (.pb) files with greedy or Method of Equal Shares rules',
+      summary: 'participatory budgeting tools: tally Pabulib (.pb) files with greedy or Method of Equal Shares rules, import one as a finished process',
       usage: `samskab ${pbUsage.replace(/^Usage: /, '')}`,
-      run: (args) =>
-        runPbCli(args, {
-          out: (text) => process.stdout.write(text + '\n'),
-          err: (text) => process.stderr.write(text + '\n'),
-        }),
+      run: (args, getDeps) =>
+        runPbCli(
+          args,
+          {
+            out: (text) => process.stdout.write(text + '\n'),
+            err: (text) => process.stderr.write(text + '\n'),
+          },
+          getDeps,
+        ),
     },
   ],
 };

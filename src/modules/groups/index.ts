@@ -19,6 +19,7 @@ export { urls as groupUrls } from './groups.urls.js';
 export const groupsModule: ModuleManifest = {
   name: 'groups',
   texts: groupsTexts,
+  sections: [{ labelKey: 'groups.nav.groups', path: 'groups', order: 10 }],
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
   routes(app: Hono<AppEnv>, deps: AppDeps) {
     registerGroupsRoutes(app, deps);

@@ -8,6 +8,7 @@ import { workdaysTexts } from './workdays.texts.js';
 import { registerWorkdaysRoutes } from './workdays.routes.js';
 import { seedWorkdays } from './workdays.seed.js';
 import { remindersCommand } from './workdays.cli.js';
+import { registerReportAndAdminRoutes, REPORT_UPLOAD } from './workdays.report-routes.js';
 
 export type { HoursTotal, TotalsBy } from './workdays.repository.js';
 export { hoursByInitiative, hoursByGroup, hoursByArea, hoursForMunicipality } from './workdays.queries.js';
@@ -15,8 +16,13 @@ export { hoursByInitiative, hoursByGroup, hoursByArea, hoursForMunicipality } fr
 export const workdaysModule: ModuleManifest = {
   name: 'workdays',
   texts: workdaysTexts,
+  sections: [{ labelKey: 'workdays.nav.workdays', path: 'workdays', order: 30 }],
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
-  routes: registerWorkdaysRoutes,
+  routes: (app, deps) => {
+    registerWorkdaysRoutes(app, deps);
+    registerReportAndAdminRoutes(app, deps);
+  },
   seed: seedWorkdays,
   commands: [remindersCommand],
+  uploads: [REPORT_UPLOAD],
 };
