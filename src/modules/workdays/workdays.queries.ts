@@ -3,6 +3,8 @@ import type { Actor } from '../../core/auth/actor.js';
 import type { Executor } from '../../core/db/database.js';
 import type { AppDeps } from '../../core/http/context.js';
 import { displayNames } from '../accounts/index.js';
+import { findGroup } from '../groups/index.js';
+import { listAreas } from '../municipalities/index.js';
 import { dayFacts } from './workdays.facts.js';
 import { can } from './workdays.policy.js';
 import {
@@ -13,11 +15,13 @@ import {
   listShifts,
   listShiftsOfUser,
   listSignups,
+  listReports,
+  reportImage,
   sumVerifiedMinutes,
   type HoursTotal,
   type MyShift,
 } from './workdays.repository.js';
-import type { Arrangement, Shift, Signup, WorkDay } from './workdays.types.js';
+import type { Arrangement, FieldReport, ReportCategory, ReportStatus, Shift, Signup, WorkDay } from './workdays.types.js';
 
 /** Fills in account names, which belong to the accounts module. */
 async function withNames(e: Executor, signups: Signup[]): Promise<Signup[]> {
@@ -121,3 +125,57 @@ export const hoursForMunicipality = async (e: Executor, municipalityId: number, 
   const r = await sumVerifiedMinutes(e, municipalityId, 'municipality', range);
   return { minutes: r[0]?.minutes ?? 0, people: r[0]?.people ?? 0 };
 };
+
+// Field reports -------------------------------------------------------------------------------
+
+export async function reportsOf(deps: Pick<AppDeps, 'db'>, mid: number, reporterId: number): Promise<FieldReport[]> {
+  return deps.db.transaction({ municipalityId: mid, userId: reporterId }, (tx) => listReports(tx, mid, { reporterId }));
+}
+
+export async function reportQueue(deps: Pick<AppDeps, 'db'>, mid: number, filter: { status: ReportStatus | null; category: ReportCategory | null }): Promise<FieldReport[]> {
+  return deps.db.transaction({ municipalityId: mid }, (tx) => listReports(tx, mid, filter));
+}
+
+/** The stored photo of a report, for its reporter and for those who handle reports; null for anyone else. */
+export async function reportPhotoFor(deps: Pick<AppDeps, 'db'>, mid: number, reportId: number, actor: Actor): Promise<{ bytes: Buffer; type: string } | null> {
+  const found = await deps.db.transaction({ municipalityId: mid, userId: actor.id }, (tx) => reportImage(tx, mid, reportId));
+  if (!found) return null;
+  if (found.reporterId !== actor.id && !can(actor, 'handle_reports', mid)) return null;
+  return { bytes: found.bytes, type: found.type };
+}
+
+// Admin pages ---------------------------------------------------------------------------------
+
+export async function arrangementOf(deps: Pick<AppDeps, 'db'>, mid: number, userId: number): Promise<{ name: string; arrangement: Arrangement | null } | null> {
+  return deps.db.transaction({ municipalityId: mid }, async (tx) => {
+    const name = (await displayNames(tx, [userId])).get(userId);
+    if (name === undefined) return null;
+    return { name, arrangement: (await listArrangements(tx, mid, [userId])).get(userId) ?? null };
+  });
+}
+
+export interface HoursOverview {
+  total: { minutes: number; people: number };
+  byInitiative: HoursTotal[];
+  byGroup: (HoursTotal & { name: string })[];
+  byArea: (HoursTotal & { name: string | null })[];
+}
+
+export async function hoursOverview(deps: Pick<AppDeps, 'db'>, mid: number): Promise<HoursOverview> {
+  return deps.db.transaction({ municipalityId: mid }, async (tx) => {
+    const groups = await hoursByGroup(tx, mid);
+    const names = new Map<number, string>();
+    for (const g of groups) {
+      if (g.key === null) continue;
+      const found = await findGroup(tx, mid, g.key);
+      names.set(g.key, found?.name ?? `#${g.key}`);
+    }
+    const areas = new Map((await listAreas(tx, mid)).map((a) => [a.id, a.name]));
+    return {
+      total: await hoursForMunicipality(tx, mid),
+      byInitiative: await hoursByInitiative(tx, mid),
+      byGroup: groups.map((g) => ({ ...g, name: g.key === null ? '' : (names.get(g.key) ?? '') })),
+      byArea: (await hoursByArea(tx, mid)).map((a) => ({ ...a, name: a.key === null ? null : (areas.get(a.key) ?? `#${a.key}`) })),
+    };
+  });
+}

@@ -382,10 +382,11 @@ export async function insertReport(e: Executor, mid: number, r: { dayId: number 
   return row.rows[0]!.id;
 }
 
-export async function listReports(e: Executor, mid: number, filter: { reporterId?: number; status?: ReportStatus | null }): Promise<FieldReport[]> {
+export async function listReports(e: Executor, mid: number, filter: { reporterId?: number; status?: ReportStatus | null; category?: FieldReport['category'] | null }): Promise<FieldReport[]> {
   const r = await sql<ReportRow>`select ${reportColumns} from workdays_reports where municipality_id = ${mid}
     and (${filter.reporterId ?? null}::bigint is null or reporter_id = ${filter.reporterId ?? null}::bigint)
     and (${filter.status ?? null}::text is null or status = ${filter.status ?? null}::text)
+    and (${filter.category ?? null}::text is null or category = ${filter.category ?? null}::text)
     order by created_at desc, id desc limit 200`.execute(e);
   return r.rows.map(toReport);
 }

@@ -77,7 +77,17 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const actor = state(c).actor;
     const items = await upcomingDays(deps, m.id, new Date());
     const coordinates = actor ? (await coordinatedGroups(deps, m.id, actor.id, null)).groups.length > 0 : false;
-    return html(c, ListPage({ page: page(c, m), municipality: m, items, canCreate: can(actor, 'create_day', m.id, { coordinatesGroup: coordinates, createdDay: false }), signedIn: !!actor }));
+    return html(
+      c,
+      ListPage({
+        page: page(c, m),
+        municipality: m,
+        items,
+        canCreate: can(actor, 'create_day', m.id, { coordinatesGroup: coordinates, createdDay: false }),
+        signedIn: !!actor,
+        staff: { reports: can(actor, 'handle_reports', m.id), hours: can(actor, 'verify_hours', m.id), settings: can(actor, 'manage_settings', m.id) },
+      }),
+    );
   });
 
   // New work day or round --------------------------------------------------------------------

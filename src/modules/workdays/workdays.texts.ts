@@ -252,6 +252,9 @@ export const workdaysTexts = defineTexts({
     'workdays.hours.col.hours': 'Timer',
     'workdays.hours.col.people': 'Personer',
     'workdays.hours.noArea': 'Uden område',
+    'workdays.hours.none': 'Der er endnu ingen godkendte timer.',
+    'workdays.hours.initiative': 'Initiativ nr. {id}',
+    'workdays.reportsQueue': 'Driftskø',
 
     'workdays.mail.greeting': 'Hej {name}',
     'workdays.mail.when': 'Hvornår',
@@ -517,6 +520,9 @@ export const workdaysTexts = defineTexts({
     'workdays.hours.col.hours': 'Hours',
     'workdays.hours.col.people': 'People',
     'workdays.hours.noArea': 'No area',
+    'workdays.hours.none': 'There are no verified hours yet.',
+    'workdays.hours.initiative': 'Initiative no. {id}',
+    'workdays.reportsQueue': 'Operations queue',
 
     'workdays.mail.greeting': 'Hello {name}',
     'workdays.mail.when': 'When',

@@ -7,6 +7,7 @@ import { Form, Select, SubmitButton, TextField, type FieldErrors } from '../../.
 import type { PageContext } from '../../../core/views/page-context.js';
 import type { DayPageData } from '../workdays.queries.js';
 import type { Shift, Signup } from '../workdays.types.js';
+import { ReportForm } from './report-pages.js';
 import { crumbs, formatTime, formatWhen, urls, type MunicipalityView } from './shared.js';
 
 export interface DayPageProps {
@@ -143,6 +144,14 @@ export function DayPage(p: DayPageProps) {
           </Form>
         </section>
       ) : null}
+
+      {signedIn ? (
+        <section aria-labelledby="report-heading">
+          <h2 id="report-heading">{t('workdays.report.title')}</h2>
+          <p>{t('workdays.report.lead')}</p>
+          <ReportForm page={page} municipality={m} dayId={day.id} />
+        </section>
+      ) : null}
     </Layout>
   );
 }
@@ -169,7 +178,12 @@ function Participants(p: { page: PageContext; m: MunicipalityView; data: DayPage
                 cell: (s: Signup) => {
                   if (s.userId === null || s.kind === 'staff') return '–';
                   const a = p.data.arrangements.get(s.userId);
-                  return a ? t(`workdays.arrangement.role.${a.roleType}`) : t('workdays.day.arrangementNone');
+                  return (
+                    <a href={urls.arrangement(p.m.slug, s.userId)}>
+                      {a ? t(`workdays.arrangement.role.${a.roleType}`) : t('workdays.day.arrangementNone')}
+                      <span class="sr-only"> – {t('workdays.day.arrangementEdit', { name: s.name })}</span>
+                    </a>
+                  );
                 },
               },
             ]

@@ -5,7 +5,7 @@ import type { PageContext } from '../../../core/views/page-context.js';
 import type { DayListItem } from '../workdays.queries.js';
 import { crumbs, formatWhen, urls, type MunicipalityView } from './shared.js';
 
-export function ListPage(p: { page: PageContext; municipality: MunicipalityView; items: DayListItem[]; canCreate: boolean; signedIn: boolean }) {
+export function ListPage(p: { page: PageContext; municipality: MunicipalityView; items: DayListItem[]; canCreate: boolean; signedIn: boolean; staff?: { reports: boolean; hours: boolean; settings: boolean } }) {
   const { page, municipality: m } = p;
   const { t } = page.i18n;
   return (
@@ -25,6 +25,24 @@ export function ListPage(p: { page: PageContext; municipality: MunicipalityView;
             <li>
               <a href={urls.mine(m.slug)}>{t('workdays.mine')}</a>
             </li>
+            <li>
+              <a href={urls.reportsMine(m.slug)}>{t('workdays.reportsMine')}</a>
+            </li>
+            {p.staff?.reports ? (
+              <li>
+                <a href={urls.reportsQueue(m.slug)}>{t('workdays.reportsQueue')}</a>
+              </li>
+            ) : null}
+            {p.staff?.hours ? (
+              <li>
+                <a href={urls.hours(m.slug)}>{t('workdays.hours')}</a>
+              </li>
+            ) : null}
+            {p.staff?.settings ? (
+              <li>
+                <a href={urls.settings(m.slug)}>{t('workdays.settings')}</a>
+              </li>
+            ) : null}
           </>
         ) : null}
       </ul>
