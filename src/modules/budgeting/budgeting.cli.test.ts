@@ -85,7 +85,8 @@ test('without --json each file is an aligned table; errors go to err', async () 
 test('bad usage prints the usage on err and exits 2', async () => {
   const cases: [string[], RegExp][] = [
     [[], /missing subcommand/],
-    [['import', 'x.pb'], /unknown subcommand "import"/],
+    [['import', 'x.pb'], /missing --municipality/],
+    [['frobnicate'], /unknown subcommand "frobnicate"/],
     [['tally', 'x.pb'], /missing --rule/],
     [['tally', 'x.pb', '--rule'], /--rule needs a value/],
     [['tally', 'x.pb', '--rule', 'plurality'], /unknown rule "plurality"/],

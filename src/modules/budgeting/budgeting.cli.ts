@@ -1,6 +1,12 @@
 // `pb tally`: tally Pabulib files with one of the rules, as aligned tables or as JSON lines.
 // No database: it only reads the files it is given, so many files share one process start.
+// `pb import`: load one Pabulib file into a municipality as a finished process; this one opens the
+// database, and only then (getDeps is lazy).
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppDeps } from '../../core/http/context.js';
+import { loadMunicipality } from '../municipalities/index.js';
+import { importElection } from './commands/import-election.js';
 import { formatAmount, parsePb, toTallyElection } from './pabulib/pabulib.parser.js';
 import { compareIds } from './tally/election.js';
 import type { EqualSharesVerdict, GreedyStep, ProjectReport, TallyOutcome } from './tally/outcome.js';
@@ -8,16 +14,23 @@ import { formatRational, rational, type Rational } from './tally/rational.js';
 import { isRuleName, RULE_NAMES, tallyRules, type RuleName } from './tally/rules.js';
 
 export const pbUsage = `Usage: pb tally FILE.pb... --rule RULE [--json]
+       pb import FILE.pb --municipality SLUG
 
-Tallies each Pabulib (.pb) file with RULE and prints which projects are funded.
+tally: tallies each Pabulib (.pb) file with RULE and prints which projects are funded.
 
   --rule RULE  ${RULE_NAMES.join(', ')}
   --json       one JSON object per file per line:
                {"file", "rule", "selected": [ids, sorted], "cost": "<total>"}
                or {"file", "rule", "error": "<file>:<line>: <problem>"}
 
-Exit status: 0 when every file was tallied, 1 when a file could not be read or parsed
-(the other files are still tallied), 2 for a usage error.`;
+import: loads FILE.pb into the municipality SLUG as a finished process (phase "result"):
+  the file's projects (their ids kept, so an export writes them back), its ballots as
+  imported voters without accounts, and its META rows. The rule is the file's "rule" if it
+  names one of the rules above, otherwise mes-cost. Amounts become whole øre, so a file
+  with more than 2 decimals in an amount is refused. Prints the new process's id and path.
+
+Exit status: 0 when every file was tallied or imported, 1 when a file could not be read,
+parsed or imported (tally: the other files are still tallied), 2 for a usage error.`;
 
 export interface PbCliIo {
   /** Each call gets one or more whole lines, without the final line break. */
@@ -155,12 +168,72 @@ async function runTally(request: TallyRequest, io: PbCliIo): Promise<number> {
   return failed ? 1 : 0;
 }
 
-/** `pb SUBCOMMAND ...`; returns the exit status. Only `tally` exists so far. */
-export async function runPbCli(args: string[], io: PbCliIo): Promise<number> {
+interface ImportRequest {
+  readonly file: string;
+  readonly municipality: string;
+}
+
+function parseImportArgs(args: readonly string[]): ImportRequest | string {
+  const files: string[] = [];
+  let municipality: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--municipality' || arg.startsWith('--municipality=')) {
+      if (municipality !== undefined) return '--municipality given twice';
+      municipality = arg === '--municipality' ? args[++i] : arg.slice('--municipality='.length);
+      if (municipality === undefined || municipality === '') return '--municipality needs a value';
+    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    else files.push(arg);
+  }
+  if (municipality === undefined) return 'missing --municipality';
+  if (files.length !== 1) return files.length === 0 ? 'no .pb file given' : 'give exactly one .pb file';
+  return { file: files[0]!, municipality };
+}
+
+async function runImport(request: ImportRequest, io: PbCliIo, getDeps: () => Promise<Pick<AppDeps, 'db'>>): Promise<number> {
+  const { file } = request;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return 1;
+  }
+  const parsed = parsePb(text, file);
+  if (!parsed.ok) {
+    io.err(`${file}:${parsed.error.line}: ${parsed.error.message}`);
+    return 1;
+  }
+  const deps = await getDeps();
+  const m = await loadMunicipality(deps, request.municipality);
+  if (!m) {
+    io.err(`pb import: no municipality "${request.municipality}"`);
+    return 1;
+  }
+  const r = await importElection(deps.db, m.id, parsed.value, path.basename(file));
+  if (!r.ok) {
+    io.err(`${file}: ${r.detail}`);
+    return 1;
+  }
+  const { process, projects, ballots } = r.value;
+  io.out(`${file}: imported as process ${process.id} in ${m.slug} (${projects} projects, ${ballots} ballots, rule ${process.rule}): /m/${m.slug}/budgets/${process.id}/results`);
+  return 0;
+}
+
+/** `pb SUBCOMMAND ...`; returns the exit status. `getDeps` opens the database, for `import` only. */
+export async function runPbCli(args: string[], io: PbCliIo, getDeps?: () => Promise<Pick<AppDeps, 'db'>>): Promise<number> {
   const [subcommand, ...rest] = args;
   if (args.includes('--help') || args.includes('-h')) {
     io.out(pbUsage);
     return 0;
+  }
+  if (subcommand === 'import') {
+    const request = parseImportArgs(rest);
+    if (typeof request === 'string' || !getDeps) {
+      io.err(`pb import: ${typeof request === 'string' ? request : 'no database available'}\n\n${pbUsage}`);
+      return 2;
+    }
+    return runImport(request, io, getDeps);
   }
   if (subcommand !== 'tally') {
     io.err(`pb: ${subcommand === undefined ? 'missing subcommand' : `unknown subcommand "${subcommand}"`}\n\n${pbUsage}`);

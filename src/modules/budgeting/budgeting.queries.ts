@@ -1,6 +1,6 @@
 // Reads for routes: each in one transaction with the tenant set.
 import type { AppDeps } from '../../core/http/context.js';
-import { countBallots, findProcess, findProject, listBallots, listProcesses, listProjects, processPbMeta, voterChoices } from './budgeting.repository.js';
+import { countBallots, findProcess, findProject, listBallots, listProcesses, listProjects, listStationTotals, processPbMeta, voterChoices } from './budgeting.repository.js';
 import { computeResults, toPbElection } from './budgeting.results.js';
 
 type Deps = Pick<AppDeps, 'db'>;
@@ -30,7 +30,17 @@ export const getResults = (deps: Deps, m: number, id: number) =>
       if (!process) return null;
       const projects = await listProjects(tx, m, id);
       const ballots = await listBallots(tx, m, id);
-      return { process, results: computeResults(process, projects, ballots), election: toPbElection(process, projects, ballots, await processPbMeta(tx, m, id)) };
+      const stations = await listStationTotals(tx, m, id);
+      return { process, results: computeResults(process, projects, ballots, stations), election: toPbElection(process, projects, ballots, await processPbMeta(tx, m, id)) };
     },
     { isolation: 'repeatable read' },
   );
+
+/** The paper-entry page: the process, its projects, paper ballots (newest first) and station totals. */
+export const getPaperEntry = (deps: Deps, m: number, id: number) =>
+  deps.db.transaction({ municipalityId: m }, async (tx) => {
+    const process = await findProcess(tx, m, id);
+    if (!process) return null;
+    const paper = (await listBallots(tx, m, id)).filter((b) => b.source === 'paper').reverse();
+    return { process, projects: await listProjects(tx, m, id), paper, stations: await listStationTotals(tx, m, id) };
+  });

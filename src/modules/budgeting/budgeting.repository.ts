@@ -58,11 +58,20 @@ interface ChoiceRow {
   points: number;
   rank: number | null;
 }
+interface StationTotalRow {
+  municipality_id: number;
+  process_id: number;
+  station: string;
+  project_id: number;
+  votes: number;
+  entered_by: number | null;
+}
 export interface BudgetingTables {
   budgeting_processes: ProcessRow;
   budgeting_projects: ProjectRow;
   budgeting_ballots: BallotRow;
   budgeting_ballot_choices: ChoiceRow;
+  budgeting_station_totals: StationTotalRow;
 }
 
 const db = (e: Executor) => tables<BudgetingTables>(e);
@@ -361,4 +370,61 @@ export function triggerError(error: unknown): string | null {
   const message = String((error as { message?: unknown }).message ?? '');
   const m = /budgeting_(rules_frozen|voting_closed)/.exec(message);
   return m ? m[0] : null;
+}
+
+/** Imported ballots in bulk, each with its choices; one round trip per batch rather than per ballot. */
+export async function insertImportedBallots(e: Executor, municipalityId: number, processId: number, ballots: readonly (readonly Choice[])[]): Promise<void> {
+  const BATCH = 1000;
+  for (let start = 0; start < ballots.length; start += BATCH) {
+    const batch = ballots.slice(start, start + BATCH);
+    const rows = await db(e)
+      .insertInto('budgeting_ballots')
+      .values(batch.map(() => ({ municipality_id: municipalityId, process_id: processId, voter_id: null, source: 'import' as const, birth_year: null, entered_by: null, checked_by: null })))
+      .returning('id')
+      .execute();
+    // Identity values are handed out in row order within one insert; sorting makes that explicit.
+    const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+    const choices = batch.flatMap((list, i) => list.map((c) => ({ municipality_id: municipalityId, process_id: processId, ballot_id: ids[i]!, project_id: c.projectId, points: c.points, rank: c.rank })));
+    for (let at = 0; at < choices.length; at += 5000) await db(e).insertInto('budgeting_ballot_choices').values(choices.slice(at, at + 5000)).execute();
+  }
+}
+
+/** Who entered and checked a ballot, for telling why a check was refused. */
+export async function findBallotEntry(e: Executor, municipalityId: number, processId: number, ballotId: number): Promise<{ source: 'digital' | 'paper' | 'import'; enteredBy: number | null; checkedBy: number | null } | null> {
+  const row = await db(e)
+    .selectFrom('budgeting_ballots')
+    .select(['source', 'entered_by', 'checked_by'])
+    .where('municipality_id', '=', municipalityId)
+    .where('process_id', '=', processId)
+    .where('id', '=', ballotId)
+    .executeTakeFirst();
+  return row ? { source: row.source, enteredBy: row.entered_by === null ? null : Number(row.entered_by), checkedBy: row.checked_by === null ? null : Number(row.checked_by) } : null;
+}
+
+export interface StationTotal {
+  station: string;
+  projectId: number;
+  votes: number;
+}
+
+/** Replaces one station's counted totals: a recount overwrites, it does not add. */
+export async function replaceStationTotals(e: Executor, municipalityId: number, processId: number, station: string, totals: readonly { projectId: number; votes: number }[], enteredBy: number): Promise<void> {
+  await db(e).deleteFrom('budgeting_station_totals').where('municipality_id', '=', municipalityId).where('process_id', '=', processId).where('station', '=', station).execute();
+  if (totals.length === 0) return;
+  await db(e)
+    .insertInto('budgeting_station_totals')
+    .values(totals.map((t) => ({ municipality_id: municipalityId, process_id: processId, station, project_id: t.projectId, votes: t.votes, entered_by: enteredBy })))
+    .execute();
+}
+
+export async function listStationTotals(e: Executor, municipalityId: number, processId: number): Promise<StationTotal[]> {
+  const rows = await db(e)
+    .selectFrom('budgeting_station_totals')
+    .select(['station', 'project_id', 'votes'])
+    .where('municipality_id', '=', municipalityId)
+    .where('process_id', '=', processId)
+    .orderBy('station')
+    .orderBy('project_id')
+    .execute();
+  return rows.map((r) => ({ station: r.station, projectId: r.project_id, votes: r.votes }));
 }

@@ -1,6 +1,7 @@
 // Results of a process: the process's own rule and greedy-by-votes beside it, with per-project
 // explanations a resident can read, and the CSV and Pabulib exports. Pure: no I/O.
 import { approvalSet } from './budgeting.ballot.js';
+import type { StationTotal } from './budgeting.repository.js';
 import type { Process, Project, StoredBallot } from './budgeting.types.js';
 import { writePb } from './pabulib/pabulib.writer.js';
 import type { PbElection, PbVote } from './pabulib/pabulib.parser.js';
@@ -23,6 +24,8 @@ export interface ProjectResult {
   paid?: { supporters: number; maxEachOre: number };
   /** For an Equal Shares loser: what its supporters had left (øre), against its cost. */
   supportersLeftOre?: number;
+  /** Votes counted at voting stations (totals only, no individual ballots). */
+  stationVotes: number;
 }
 
 export interface Results {
@@ -34,34 +37,64 @@ export interface Results {
   /** Each voter's starting share of the budget under Equal Shares (øre), when the rule is MES. */
   perVoterOre: number | null;
   projects: ProjectResult[];
+  /** Votes from voting-station totals; they count in greedy rules only, which need no individual ballots. */
+  stationVotes: number;
+  /** Paper ballots no second person has checked yet; they are counted. */
+  uncheckedPaper: number;
 }
 
 const ore = (r: Rational): number => Number(r.num) / Number(r.den);
 
+/**
+ * A project's id as the tally sees it: an imported project keeps its Pabulib id, so ties (broken by
+ * id) fall exactly as they do on the original file.
+ */
+const tallyId = (p: Project): string => p.externalId ?? String(p.id);
+
 /** The tally input: feasible projects with their ids as text, every ballot as the set it approves. */
 export function tallyElection(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[]): TallyElection {
-  const feasible = new Set(projects.filter((p) => p.status === 'feasible').map((p) => p.id));
+  const feasible = new Map(projects.filter((p) => p.status === 'feasible').map((p) => [p.id, tallyId(p)]));
   return {
     budget: process.budgetOre,
-    projects: projects.filter((p) => feasible.has(p.id)).map((p) => ({ id: String(p.id), cost: p.costOre ?? 0n })),
-    ballots: ballots.map((b) => approvalSet(b.choices).filter((id) => feasible.has(id)).map(String)),
+    projects: projects.filter((p) => feasible.has(p.id)).map((p) => ({ id: tallyId(p), cost: p.costOre ?? 0n })),
+    ballots: ballots.map((b) => approvalSet(b.choices).flatMap((id) => (feasible.has(id) ? [feasible.get(id)!] : []))),
     currencyUnit: 100n,
   };
 }
 
-export function computeResults(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[]): Results {
-  const election = tallyElection(process, projects, ballots);
-  const run = (rule: RuleName): TallyOutcome => {
-    const r = tallyRules[rule](election);
+/**
+ * Greedy rules look only at each project's number of votes, so a station's total of n votes for a
+ * project is exactly n one-project ballots to them. Equal Shares divides the budget between voters
+ * and needs to know who voted for what together, which totals cannot tell, so it never sees them.
+ */
+function withStationTotals(election: TallyElection, projects: readonly Project[], stations: readonly StationTotal[]): TallyElection {
+  if (stations.length === 0) return election;
+  const ids = new Map(projects.filter((p) => p.status === 'feasible').map((p) => [p.id, tallyId(p)]));
+  const extra: string[][] = [];
+  for (const s of stations) {
+    const id = ids.get(s.projectId);
+    if (id !== undefined) for (let n = 0; n < s.votes; n++) extra.push([id]);
+  }
+  return { ...election, ballots: [...election.ballots, ...extra] };
+}
+
+export function computeResults(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[], stations: readonly StationTotal[] = []): Results {
+  const individual = tallyElection(process, projects, ballots);
+  const counted = withStationTotals(individual, projects, stations);
+  const election = process.rule.startsWith('greedy') ? counted : individual;
+  const run = (rule: RuleName, on: TallyElection): TallyOutcome => {
+    const r = tallyRules[rule](on);
     // The election is built from rows the database already checked, so a refusal is a bug.
     if (!r.ok) throw new Error(`tally refused stored ballots: ${r.detail.message}`);
     return r.value;
   };
-  const outcome = run(process.rule);
-  const greedy = process.rule === 'greedy-votes' ? outcome : run('greedy-votes');
+  const outcome = run(process.rule, election);
+  const greedy = process.rule === 'greedy-votes' ? outcome : run('greedy-votes', counted);
   const points = new Map<number, number>();
   for (const b of ballots) for (const c of b.choices) points.set(c.projectId, (points.get(c.projectId) ?? 0) + c.points);
-  const byId = new Map(projects.map((p) => [String(p.id), p]));
+  const stationVotes = new Map<number, number>();
+  for (const s of stations) stationVotes.set(s.projectId, (stationVotes.get(s.projectId) ?? 0) + s.votes);
+  const byId = new Map(projects.map((p) => [tallyId(p), p]));
   const greedyById = new Map(greedy.projects.map((r) => [r.id, r]));
   const rows: ProjectResult[] = outcome.projects.map((report) => {
     const project = byId.get(report.id)!;
@@ -74,6 +107,7 @@ export function computeResults(process: Process, projects: readonly Project[], b
       fundedByGreedy: greedyReport.selected,
       report,
       greedyReport,
+      stationVotes: stationVotes.get(project.id) ?? 0,
     };
     const v = report.equalShares;
     if (v?.kind === 'bought') row.paid = { supporters: v.payments.reduce((n, p) => n + p.voters.length, 0), maxEachOre: ore(v.maxPayment) };
@@ -90,6 +124,8 @@ export function computeResults(process: Process, projects: readonly Project[], b
     greedySpentOre: greedy.totalCost,
     perVoterOre: outcome.equalShares ? ore(outcome.equalShares.perVoterBudget) : null,
     projects: rows,
+    stationVotes: stations.reduce((n, s) => n + s.votes, 0),
+    uncheckedPaper: ballots.filter((b) => b.source === 'paper' && b.checkedBy === null).length,
   };
 }
 
@@ -115,7 +151,9 @@ const PB_VOTE_TYPE = { approval: 'approval', knapsack: 'approval', cumulative: '
 export function toPbElection(process: Process, projects: readonly Project[], ballots: readonly StoredBallot[], meta: readonly (readonly [string, string])[] | null): PbElection {
   const feasible = projects.filter((p) => p.status === 'feasible');
   const pbId = new Map(feasible.map((p) => [p.id, p.externalId ?? String(p.id)]));
-  const voteType = PB_VOTE_TYPE[process.kind];
+  // An imported "choose-1" election is stored as approval of at most one; it goes back out as it came.
+  const chooseOne = process.kind === 'approval' && process.maxChoices === 1 && meta?.some(([k, v]) => k === 'vote_type' && v === 'choose-1');
+  const voteType = chooseOne ? 'choose-1' : PB_VOTE_TYPE[process.kind];
   const votes: PbVote[] = ballots.map((b, i) => {
     const choices = b.choices.filter((c) => pbId.has(c.projectId));
     return {

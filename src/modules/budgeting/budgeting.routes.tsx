@@ -12,17 +12,18 @@ import type { FieldErrors } from '../../core/views/forms.js';
 import { getAreasAndThemes, loadMunicipality, type Municipality } from '../municipalities/index.js';
 import { checkBallot, type BallotProblem } from './budgeting.ballot.js';
 import { can, type BudgetingAction } from './budgeting.policy.js';
-import { getProcesses, getProcessWithProjects, getProject, getResults } from './budgeting.queries.js';
+import { getPaperEntry, getProcesses, getProcessWithProjects, getProject, getResults } from './budgeting.queries.js';
 import { exportPb, resultsCsv } from './budgeting.results.js';
 import { processFormSchema, projectFormSchema, reviewFormSchema } from './budgeting.schemas.js';
-import { PHASES, type Phase, type Process } from './budgeting.types.js';
+import { PHASES, type Choice, type Phase, type Process } from './budgeting.types.js';
 import { castBallot } from './commands/cast-ballot.js';
+import { checkPaperBallot, enterPaperBallot, enterStationTotals } from './commands/paper-ballots.js';
 import { changePhase } from './commands/change-phase.js';
 import { proposeProject } from './commands/propose-project.js';
 import { reviewProject } from './commands/review-project.js';
 import { createProcess, updateProcessCommand } from './commands/save-process.js';
 import type { ProcessFields } from './budgeting.repository.js';
-import { BallotPage, ProcessFormPage, ProcessListPage, ProcessPage, ProjectFormPage, ResultsPage, ReviewPage, budgetsBase, kronerValue, money, processFormValues, type Values } from './views/budgeting.pages.js';
+import { BallotPage, PaperPage, ProcessFormPage, ProcessListPage, ProcessPage, ProjectFormPage, ResultsPage, ReviewPage, budgetsBase, kronerValue, money, processFormValues, type Values } from './views/budgeting.pages.js';
 
 const ballotScript = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets', 'ballot.js'));
 
@@ -158,6 +159,7 @@ export function registerBudgetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
         hasVoted: d.mine !== null,
         canManage: can(actor, 'manage', d.m.id),
         canReview: can(actor, 'review', d.m.id),
+        canEnterPaper: can(actor, 'enter_paper', d.m.id),
       }),
     );
   });
@@ -308,6 +310,88 @@ export function registerBudgetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
       }
     }
     return redirectWithFlash(c, `${budgetsBase(d.m)}/${x.id}`, 'success', replace ? 'budgeting.votedChanged' : 'budgeting.voted');
+  });
+
+  // Paper ballots and voting-station totals ------------------------------------------------------
+
+  const paperPage = async (c: AppContext, state0: { choices?: Choice[]; values?: Values; errors?: FieldErrors; stationErrors?: FieldErrors } = {}, status: 200 | 409 | 422 = 200) => {
+    const m = await place(c, deps);
+    if (m instanceof Response) return m;
+    const no = refuse(c, m, 'enter_paper');
+    if (no) return no;
+    const id = idParam(c, 'id');
+    const d = id === null ? null : await getPaperEntry(deps, m.id, id);
+    if (!d) return errorPage(c, 404, { municipality: m });
+    return html(
+      c,
+      PaperPage({
+        page: page(c, m),
+        m,
+        process: d.process,
+        projects: d.projects,
+        paper: d.paper,
+        stations: d.stations,
+        actorId: state(c).actor!.id,
+        choices: state0.choices ?? [],
+        values: state0.values ?? {},
+        ...(state0.errors ? { errors: state0.errors } : {}),
+        ...(state0.stationErrors ? { stationErrors: state0.stationErrors } : {}),
+      }),
+      status,
+    );
+  };
+
+  app.get(`${base}/:id{[0-9]+}/paper`, (c) => paperPage(c));
+
+  app.post(`${base}/:id{[0-9]+}/paper`, async (c) => {
+    const d = await load(c);
+    if (d instanceof Response) return d;
+    const no = refuse(c, d.m, 'enter_paper');
+    if (no) return no;
+    const f = form(c);
+    const r = await enterPaperBallot(deps.db, state(c).actor, d.m.id, d.process.id, f);
+    if (!r.ok) {
+      const say = (code: string) => problemText(c, d.process, code, d.areaName, d.m);
+      const costs = new Map(d.projects.filter((p) => p.status === 'feasible').map((p) => [p.id, p.costOre ?? 0n]));
+      const choices = checkBallot(d.process, costs, f).choices;
+      if (r.error === 'invalid_ballot') return paperPage(c, { choices, errors: { ballot: (r.detail ?? []).map(say).join(' ') } }, 422);
+      if (r.error === 'not_counting') return paperPage(c, { choices, errors: { ballot: state(c).i18n.t('budgeting.paper.notCounting') } }, 409);
+      return errorPage(c, r.error === 'not_found' ? 404 : 403, { municipality: d.m });
+    }
+    return redirectWithFlash(c, `${budgetsBase(d.m)}/${d.process.id}/paper`, 'success', 'budgeting.paper.saved');
+  });
+
+  app.post(`${base}/:id{[0-9]+}/paper/:bid{[0-9]+}/check`, async (c) => {
+    const d = await load(c);
+    if (d instanceof Response) return d;
+    const no = refuse(c, d.m, 'enter_paper');
+    if (no) return no;
+    const bid = idParam(c, 'bid');
+    const r = bid === null ? null : await checkPaperBallot(deps.db, state(c).actor, d.m.id, d.process.id, bid);
+    if (!r || (!r.ok && r.error === 'not_found')) return errorPage(c, 404, { municipality: d.m });
+    if (!r.ok) {
+      if (r.error === 'forbidden') return errorPage(c, 403, { municipality: d.m });
+      return paperPage(c, { errors: { ballot: state(c).i18n.t(r.error === 'own_entry' ? 'budgeting.paper.ownEntry' : 'budgeting.paper.alreadyChecked') } }, 409);
+    }
+    return redirectWithFlash(c, `${budgetsBase(d.m)}/${d.process.id}/paper`, 'success', 'budgeting.paper.checked');
+  });
+
+  app.post(`${base}/:id{[0-9]+}/paper/stations`, async (c) => {
+    const d = await load(c);
+    if (d instanceof Response) return d;
+    const no = refuse(c, d.m, 'enter_paper');
+    if (no) return no;
+    const f = form(c);
+    const votes = new Map(d.projects.filter((p) => p.status === 'feasible').map((p) => [p.id, field(f, `votes_${p.id}`)]));
+    const r = await enterStationTotals(deps.db, state(c).actor, d.m.id, d.process.id, field(f, 'station'), votes);
+    if (!r.ok) {
+      const t = state(c).i18n.t;
+      if (r.error === 'station_invalid') return paperPage(c, { values: values(f), stationErrors: { station: t('budgeting.stations.nameInvalid') } }, 422);
+      if (r.error === 'votes_invalid') return paperPage(c, { values: values(f), stationErrors: { station: t('budgeting.stations.votesInvalid') } }, 422);
+      if (r.error === 'not_counting') return paperPage(c, { values: values(f), stationErrors: { station: t('budgeting.paper.notCounting') } }, 409);
+      return errorPage(c, r.error === 'not_found' ? 404 : 403, { municipality: d.m });
+    }
+    return redirectWithFlash(c, `${budgetsBase(d.m)}/${d.process.id}/paper`, 'success', 'budgeting.stations.saved');
   });
 
   // Results and exports ------------------------------------------------------------------------------

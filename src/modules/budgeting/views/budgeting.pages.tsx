@@ -5,7 +5,8 @@ import { Checkbox, Form, RadioGroup, Select, SubmitButton, TextArea, TextField, 
 import type { I18n } from '../../../core/i18n/i18n.js';
 import type { PageContext } from '../../../core/views/page-context.js';
 import type { Crumb } from '../../../core/views/components.js';
-import { BALLOT_KINDS, PHASES, type Choice, type Process, type Project } from '../budgeting.types.js';
+import { BALLOT_KINDS, PHASES, type Choice, type Process, type Project, type StoredBallot } from '../budgeting.types.js';
+import type { StationTotal } from '../budgeting.repository.js';
 import type { BallotCheck } from '../budgeting.ballot.js';
 import type { Results } from '../budgeting.results.js';
 import { RULE_NAMES } from '../tally/rules.js';
@@ -130,6 +131,7 @@ export function ProcessPage(p: {
   hasVoted: boolean;
   canManage: boolean;
   canReview: boolean;
+  canEnterPaper?: boolean;
 }) {
   const { i18n } = p.page;
   const { t } = i18n;
@@ -164,6 +166,11 @@ export function ProcessPage(p: {
         {x.phase === 'proposals' ? <ButtonLink href={`${base}/projects/new`}>{t('budgeting.propose')}</ButtonLink> : null}
         {x.phase === 'voting' ? <ButtonLink href={`${base}/ballot`}>{p.hasVoted ? t('budgeting.changeVote') : t('budgeting.vote')}</ButtonLink> : null}
         {x.phase === 'result' || x.phase === 'implementation' ? <ButtonLink href={`${base}/results`}>{t('budgeting.results')}</ButtonLink> : null}
+        {p.canEnterPaper && (x.phase === 'voting' || x.phase === 'result') ? (
+          <ButtonLink href={`${base}/paper`} variant="secondary">
+            {t('budgeting.paper.link')}
+          </ButtonLink>
+        ) : null}
         {p.canManage ? (
           <ButtonLink href={`${base}/edit`} variant="secondary">
             {t('budgeting.edit')}
@@ -266,40 +273,22 @@ function runningText(i18n: I18n, x: Process, check: Pick<BallotCheck, 'totalCost
   return i18n.t('budgeting.runningTotal', { total: money(i18n, check.totalCostOre), budget: money(i18n, x.budgetOre) });
 }
 
-export function BallotPage(p: {
-  page: PageContext;
-  m: Place;
-  process: Process;
-  projects: Project[];
-  areaName: string | null;
-  choices: Choice[];
-  check: Pick<BallotCheck, 'totalCostOre' | 'pointsUsed' | 'choices'>;
-  birthYear: string;
-  resident: boolean;
-  replace: boolean;
-  errors?: FieldErrors;
-}) {
-  const { i18n } = p.page;
+/** The choices part of a ballot form, by ballot kind; shared by the voter's ballot and paper entry. */
+function BallotChoices(p: { i18n: I18n; process: Process; projects: Project[]; choices: Choice[]; error?: string | undefined }) {
+  const { i18n } = p;
   const { t } = i18n;
   const x = p.process;
-  const base = `${budgetsBase(p.m)}/${x.id}`;
-  const title = t('budgeting.ballotTitle', { title: x.title });
+  const feasible = p.projects;
   const chosen = new Map(p.choices.map((c) => [c.projectId, c]));
-  const feasible = p.projects.filter((pr) => pr.status === 'feasible');
   const k = x.maxChoices ?? feasible.length;
   return (
-    <Layout page={p.page} title={title} breadcrumbs={crumbs(t, p.m, [{ label: x.title, href: base }, { label: t('budgeting.vote') }])}>
-      <h1>{title}</h1>
-      <p class="font-lead">{ballotIntro(i18n, x)}</p>
-      {p.replace ? <Alert kind="info">{t('budgeting.youVoted')}</Alert> : null}
-      <Form page={p.page} action={`${base}/ballot`} errors={p.errors ?? {}} id="budget-ballot" class="app-ballot">
-        <input type="hidden" name="replace" value={p.replace ? '1' : '0'} />
+    <>
         {x.kind === 'approval' || x.kind === 'knapsack' ? (
-          <fieldset class={p.errors?.ballot ? 'form-group form-error' : undefined} aria-describedby={p.errors?.ballot ? 'ballot-error' : undefined}>
+          <fieldset class={p.error ? 'form-group form-error' : undefined} aria-describedby={p.error ? 'ballot-error' : undefined}>
             <legend class="h2">{t('budgeting.ballotChoices')}</legend>
-            {p.errors?.ballot ? (
+            {p.error ? (
               <span class="form-error-message" id="ballot-error">
-                <span class="sr-only">{t('core.errorPrefix')}</span> {p.errors.ballot}
+                <span class="sr-only">{t('core.errorPrefix')}</span> {p.error}
               </span>
             ) : null}
             {feasible.map((pr, i) => (
@@ -313,11 +302,11 @@ export function BallotPage(p: {
             ))}
           </fieldset>
         ) : (
-          <fieldset class={p.errors?.ballot ? 'form-group form-error' : undefined} aria-describedby={p.errors?.ballot ? 'ballot-error' : undefined}>
+          <fieldset class={p.error ? 'form-group form-error' : undefined} aria-describedby={p.error ? 'ballot-error' : undefined}>
             <legend class="h2">{t('budgeting.ballotChoices')}</legend>
-            {p.errors?.ballot ? (
+            {p.error ? (
               <span class="form-error-message" id="ballot-error">
-                <span class="sr-only">{t('core.errorPrefix')}</span> {p.errors.ballot}
+                <span class="sr-only">{t('core.errorPrefix')}</span> {p.error}
               </span>
             ) : null}
             {feasible.map((pr, i) =>
@@ -343,6 +332,38 @@ export function BallotPage(p: {
             )}
           </fieldset>
         )}
+    </>
+  );
+}
+
+export function BallotPage(p: {
+  page: PageContext;
+  m: Place;
+  process: Process;
+  projects: Project[];
+  areaName: string | null;
+  choices: Choice[];
+  check: Pick<BallotCheck, 'totalCostOre' | 'pointsUsed' | 'choices'>;
+  birthYear: string;
+  resident: boolean;
+  replace: boolean;
+  errors?: FieldErrors;
+}) {
+  const { i18n } = p.page;
+  const { t } = i18n;
+  const x = p.process;
+  const base = `${budgetsBase(p.m)}/${x.id}`;
+  const title = t('budgeting.ballotTitle', { title: x.title });
+  const feasible = p.projects.filter((pr) => pr.status === 'feasible');
+  const k = x.maxChoices ?? feasible.length;
+  return (
+    <Layout page={p.page} title={title} breadcrumbs={crumbs(t, p.m, [{ label: x.title, href: base }, { label: t('budgeting.vote') }])}>
+      <h1>{title}</h1>
+      <p class="font-lead">{ballotIntro(i18n, x)}</p>
+      {p.replace ? <Alert kind="info">{t('budgeting.youVoted')}</Alert> : null}
+      <Form page={p.page} action={`${base}/ballot`} errors={p.errors ?? {}} id="budget-ballot" class="app-ballot">
+        <input type="hidden" name="replace" value={p.replace ? '1' : '0'} />
+        <BallotChoices i18n={i18n} process={x} projects={feasible} choices={p.choices} error={p.errors?.ballot} />
         <p class="app-ballot-total" id="ballot-total" role="status" aria-live="polite" data-kind={x.kind} data-budget={String(x.budgetOre)} data-points={String(x.points ?? 0)} data-k={String(k)} data-lang={i18n.lang}>
           <strong>{runningText(i18n, x, p.check)}</strong>
         </p>
@@ -397,6 +418,7 @@ export function ResultsPage(p: { page: PageContext; m: Place; process: Process; 
           { header: t('budgeting.field.title'), cell: (row) => row.project.title },
           { header: t('budgeting.cost'), numeric: true, cell: (row) => money(i18n, row.project.costOre) },
           { header: t('budgeting.votes'), numeric: true, cell: (row) => i18n.formatNumber(row.votes) },
+          ...(r.stationVotes > 0 ? [{ header: t('budgeting.stations.column'), numeric: true, cell: (row: Results['projects'][number]) => i18n.formatNumber(row.stationVotes) }] : []),
           ...(x.kind === 'cumulative' ? [{ header: t('budgeting.points'), numeric: true, cell: (row: Results['projects'][number]) => i18n.formatNumber(row.points) }] : []),
           { header: t('budgeting.funded'), cell: (row) => (row.funded ? <strong>{t('budgeting.yes')}</strong> : t('budgeting.no')) },
           ...(r.rule === 'greedy-votes' ? [] : [{ header: t('budgeting.greedyColumn'), cell: (row: Results['projects'][number]) => t(row.fundedByGreedy ? 'budgeting.yes' : 'budgeting.no') }]),
@@ -404,6 +426,8 @@ export function ResultsPage(p: { page: PageContext; m: Place; process: Process; 
         ]}
       />
       {r.rule === 'greedy-votes' ? null : <p>{t('budgeting.greedyComparison', { spent: money(i18n, r.greedySpentOre) })}</p>}
+      {r.uncheckedPaper > 0 ? <Alert kind="warning">{t('budgeting.paper.uncheckedCounted', { count: r.uncheckedPaper })}</Alert> : null}
+      {r.stationVotes > 0 ? <p>{t(mes ? 'budgeting.stations.notInMes' : 'budgeting.stations.inGreedy', { count: r.stationVotes })}</p> : null}
       <ul>
         <li>
           <a href={`${base}/results.csv`}>{t('budgeting.downloadCsv')}</a>
@@ -412,6 +436,95 @@ export function ResultsPage(p: { page: PageContext; m: Place; process: Process; 
           <a href={`${base}/election.pb`}>{t('budgeting.downloadPb')}</a>
         </li>
       </ul>
+    </Layout>
+  );
+}
+
+export function PaperPage(p: {
+  page: PageContext;
+  m: Place;
+  process: Process;
+  projects: Project[];
+  paper: StoredBallot[];
+  stations: StationTotal[];
+  actorId: number;
+  choices: Choice[];
+  values: Values;
+  errors?: FieldErrors;
+  stationErrors?: FieldErrors;
+}) {
+  const { i18n } = p.page;
+  const { t } = i18n;
+  const x = p.process;
+  const base = `${budgetsBase(p.m)}/${x.id}`;
+  const title = t('budgeting.paper.title', { title: x.title });
+  const feasible = p.projects.filter((pr) => pr.status === 'feasible');
+  const names = new Map(feasible.map((pr) => [pr.id, pr.title]));
+  const waiting = p.paper.filter((b) => b.checkedBy === null);
+  const describe = (b: StoredBallot) =>
+    b.choices.map((c) => `${names.get(c.projectId) ?? c.projectId}${x.kind === 'cumulative' ? ` (${c.points})` : x.kind === 'ranked' ? ` (${c.rank})` : ''}`).join(', ');
+  const stationNames = [...new Set(p.stations.map((s) => s.station))];
+  const counting = x.phase === 'voting' || x.phase === 'result';
+  return (
+    <Layout page={p.page} title={title} breadcrumbs={crumbs(t, p.m, [{ label: x.title, href: base }, { label: t('budgeting.paper.crumb') }])}>
+      <h1>{title}</h1>
+      <p class="font-lead">{t('budgeting.paper.intro')}</p>
+      <p>{ballotIntro(i18n, x)}</p>
+      {counting ? (
+        <Form page={p.page} action={`${base}/paper`} errors={p.errors ?? {}} id="paper-ballot">
+          <BallotChoices i18n={i18n} process={x} projects={feasible} choices={p.choices} error={p.errors?.ballot} />
+          <SubmitButton>{t('budgeting.paper.save')}</SubmitButton>
+        </Form>
+      ) : (
+        <Alert kind="info">{t('budgeting.paper.notCounting')}</Alert>
+      )}
+      <h2>{t('budgeting.paper.waiting', { count: waiting.length })}</h2>
+      <p>{t('budgeting.paper.fourEyes')}</p>
+      {waiting.length === 0 ? (
+        <p>{t('budgeting.paper.noneWaiting')}</p>
+      ) : (
+        <DataTable
+          caption={t('budgeting.paper.waiting', { count: waiting.length })}
+          captionHidden
+          rows={waiting}
+          columns={[
+            { header: t('budgeting.paper.number'), cell: (b) => String(b.id) },
+            { header: t('budgeting.ballotChoices'), cell: describe },
+            {
+              header: t('budgeting.paper.check'),
+              cell: (b) =>
+                b.enteredBy === p.actorId ? (
+                  t('budgeting.paper.yourEntry')
+                ) : (
+                  <Form page={p.page} action={`${base}/paper/${b.id}/check`}>
+                    <SubmitButton variant="secondary">{t('budgeting.paper.markChecked', { number: b.id })}</SubmitButton>
+                  </Form>
+                ),
+            },
+          ]}
+        />
+      )}
+      <p>{t('budgeting.paper.checkedCount', { count: p.paper.length - waiting.length })}</p>
+      <h2>{t('budgeting.stations.title')}</h2>
+      <p>{t('budgeting.stations.intro')}</p>
+      {stationNames.length > 0 ? (
+        <ul>
+          {stationNames.map((name) => (
+            <li>
+              {name}: {p.stations.filter((s) => s.station === name).map((s) => `${names.get(s.projectId) ?? s.projectId} ${s.votes}`).join(', ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {counting ? (
+        <Form page={p.page} action={`${base}/paper/stations`} errors={p.stationErrors ?? {}} id="station-totals">
+          <TextField name="station" label={t('budgeting.stations.name')} value={p.values.station ?? ''} />
+          {feasible.map((pr) => (
+            <TextField name={`votes_${pr.id}`} label={t('budgeting.stations.votesFor', { title: pr.title })} value={p.values[`votes_${pr.id}`] ?? ''} inputmode="numeric" width="xs" />
+          ))}
+          <SubmitButton variant="secondary">{t('budgeting.stations.save')}</SubmitButton>
+        </Form>
+      ) : null}
     </Layout>
   );
 }
