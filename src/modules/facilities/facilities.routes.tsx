@@ -10,7 +10,7 @@ import type { FieldErrors } from '../../core/views/forms.js';
 import { cancelBooking } from './commands/cancel-booking.js';
 import { decideBooking } from './commands/decide-booking.js';
 import { requestBooking, type RequestBookingError } from './commands/request-booking.js';
-import { serializeCalendar } from './facilities.ical.js';
+import { serializeCalendar } from '../../core/ical/ical.js';
 import { can } from './facilities.policy.js';
 import { getCoordinatedGroups, getDayBookings, getFacilities, getFacility, getFeedBookings, getMyBookings, getPendingBookings } from './facilities.queries.js';
 import { bookFormSchema, facilityFormSchema } from './facilities.schemas.js';

@@ -8,7 +8,6 @@ import { registerFacilitiesRoutes } from './facilities.routes.js';
 import { seedFacilities } from './facilities.seed.js';
 
 export type { Facility, Booking, BookingStatus, FacilityKind } from './facilities.types.js';
-export { serializeCalendar, escapeText as escapeIcalText, type IcalCalendar, type IcalEvent } from './facilities.ical.js';
 
 export const facilitiesModule: ModuleManifest = {
   name: 'facilities',

@@ -7,6 +7,7 @@ import { pageContext, state } from '../../core/http/context.js';
 import { field, validateForm, type FieldErrors, type FormFields } from '../../core/http/form.js';
 import { errorPage, html, redirectWithFlash } from '../../core/http/respond.js';
 import type { NavItem } from '../../core/views/page-context.js';
+import { serializeCalendar, type IcalEvent } from '../../core/ical/ical.js';
 import { findGroup, listGroupsForUser } from '../groups/index.js';
 import { listAreas, loadMunicipality, type Municipality } from '../municipalities/index.js';
 import { assignStaff } from './commands/assign-staff.js';
@@ -15,7 +16,6 @@ import { createWorkDay } from './commands/create-work-day.js';
 import { recordAttendance, type AttendanceEntry } from './commands/record-attendance.js';
 import { signUpForShift } from './commands/sign-up-for-shift.js';
 import { verifyHours } from './commands/verify-hours.js';
-import { calendar, type CalendarEvent } from './workdays.ical.js';
 import { sendPromotionMail, sendSignupMail } from './workdays.mail.js';
 import { can } from './workdays.policy.js';
 import { loadDay, loadDayPage, myShifts, upcomingDays } from './workdays.queries.js';
@@ -56,6 +56,9 @@ const form = (c: AppContext): FormFields => state(c).form ?? {};
 function feedMac(deps: AppDeps, mid: number, userId: number): string {
   return crypto.createHmac('sha256', deps.secret).update(`workdays-feed:${mid}:${userId}`).digest('base64url').slice(0, 32);
 }
+
+/** A work day or personal shift feed; generated on each fetch, so DTSTAMP is now. */
+const workdaysCalendar = (name: string, events: IcalEvent[]): string => serializeCalendar({ prodId: '-//Samskab//Workdays//DA', name, stamp: new Date(), events });
 
 async function coordinatedGroups(deps: AppDeps, mid: number, userId: number, extra: number | null) {
   return deps.db.transaction({ municipalityId: mid, userId }, async (tx) => {
@@ -173,8 +176,8 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { day, shifts } = found;
     const url = `${deps.config.baseUrl}${urls.day(m.slug, day.id)}`;
     const location = [day.address, day.meetingPoint].filter(Boolean).join(', ');
-    const events: CalendarEvent[] = shifts.map((s) => ({ uid: `workday-${m.id}-${day.id}-shift-${s.id}@samskab`, start: s.startsAt, end: s.endsAt, summary: `${day.title}: ${s.label}`, description: [day.tasks, day.bring].filter(Boolean).join('\n\n'), location, url }));
-    return c.body(calendar(day.title, events), 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="workday-${day.id}.ics"` });
+    const events: IcalEvent[] = shifts.map((s) => ({ uid: `workday-${m.id}-${day.id}-shift-${s.id}@samskab`, start: s.startsAt, end: s.endsAt, summary: `${day.title}: ${s.label}`, description: [day.tasks, day.bring].filter(Boolean).join('\n\n'), location, url, status: 'CONFIRMED' }));
+    return c.body(workdaysCalendar(day.title, events), 200, { 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': `attachment; filename="workday-${day.id}.ics"` });
   });
 
   app.post(`${base}/:id{[0-9]{1,9}}/shifts/:shift{[0-9]{1,9}}/signup`, async (c) => {
@@ -331,7 +334,7 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const expected = Buffer.from(feedMac(deps, m.id, userId));
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return errorPage(c, 404, { municipality: m });
     const shifts = await myShifts(deps, m.id, userId, new Date(Date.now() - 30 * 86_400_000));
-    const events: CalendarEvent[] = shifts
+    const events: IcalEvent[] = shifts
       .filter((s) => s.status === 'confirmed')
       .map((s) => ({
         uid: `workday-${m.id}-shift-${s.shift.id}-signup-${s.signupId}@samskab`,
@@ -340,8 +343,9 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         summary: `${s.day.title}: ${s.shift.label}`,
         location: [s.day.address, s.day.meetingPoint].filter(Boolean).join(', '),
         url: `${deps.config.baseUrl}${urls.day(m.slug, s.day.id)}`,
+        status: 'CONFIRMED',
       }));
-    return c.body(calendar(`${state(c).i18n.t('workdays.mine.title')} – ${m.name}`, events), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
+    return c.body(workdaysCalendar(`${state(c).i18n.t('workdays.mine.title')} – ${m.name}`, events), 200, { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' });
   });
 
   // "Can't come" from the e-mail link: a page that changes nothing, then a POST that does ---------
