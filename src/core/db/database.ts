@@ -77,17 +77,33 @@ function openPostgres(url: string, max: number): Database {
   return wrap('postgres', new Kysely<AnyDb>({ dialect: new PostgresDialect({ pool }) }));
 }
 
+function settingLiteral(id: number | null): string {
+  if (id === null) return '';
+  if (!Number.isSafeInteger(id)) throw new TypeError(`not an id: ${id}`);
+  return String(id);
+}
+
 function wrap(kind: Database['kind'], kysely: Kysely<AnyDb>): Database {
   return {
     kind,
     owner: kysely,
     async transaction(scope, fn, options) {
-      let builder = kysely.transaction();
-      if (options?.isolation) builder = builder.setIsolationLevel(options.isolation);
-      return builder.execute(async (tx) => {
-        // One round trip sets the role and the tenant; `true` makes each setting end with the transaction.
-        await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${scope.municipalityId === null ? '' : String(scope.municipalityId)}, true), set_config('app.user_id', ${scope.userId == null ? '' : String(scope.userId)}, true)`.execute(tx);
-        return fn(tx);
+      // BEGIN and the settings travel in one round trip (a simple-protocol script, hence literals:
+      // the role is a constant and the ids are checked integers). `true` makes each setting end
+      // with the transaction, so nothing leaks to the next user of a pooled connection.
+      const tenant = settingLiteral(scope.municipalityId);
+      const actor = settingLiteral(scope.userId ?? null);
+      const begin = options?.isolation ? `begin isolation level ${options.isolation}` : 'begin';
+      return kysely.connection().execute(async (connection) => {
+        await sql.raw(`${begin}; select set_config('role', '${APP_ROLE}', true), set_config('app.municipality_id', '${tenant}', true), set_config('app.user_id', '${actor}', true)`).execute(connection);
+        try {
+          const result = await fn(connection as Transaction<AnyDb>);
+          await sql.raw('commit').execute(connection);
+          return result;
+        } catch (error) {
+          await sql.raw('rollback').execute(connection).catch(() => {});
+          throw error;
+        }
       });
     },
     async ping() {

@@ -77,6 +77,8 @@ export function createApp(deps: AppDeps, modules: ModuleManifest[]): Hono<AppEnv
   const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: (c) => errorPage(c as never, 413) });
   const uploadLimits = new Map(uploads.map((u) => [u, bodyLimit({ maxSize: u.maxSize, onError: (c) => errorPage(c as never, 413) })]));
   app.use('*', (c, next) => {
+    // Bodies of GET and HEAD are never read; checking them would make the adapter build a full Request.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const upload = uploadRoute(c.req.method, new URL(c.req.url).pathname);
     return (upload ? uploadLimits.get(upload)! : formLimit)(c, next);
   });

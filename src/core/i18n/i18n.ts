@@ -34,6 +34,7 @@ export interface I18n {
 export class Catalog {
   private readonly messages: Record<Lang, Messages> = { da: {}, en: {} };
   private readonly compiled = new Map<string, IntlMessageFormat>();
+  private readonly fixed = new Map<string, string>();
   private readonly forLang = new Map<Lang, I18n>();
 
   add(texts: Texts<string>): this {
@@ -56,6 +57,11 @@ export class Catalog {
 
   format(lang: Lang, key: string, values?: MessageValues): string {
     const cacheKey = `${lang}\u0000${key}`;
+    // Most texts take no values; their formatted form never changes.
+    if (values === undefined) {
+      const fixed = this.fixed.get(cacheKey);
+      if (fixed !== undefined) return fixed;
+    }
     let mf = this.compiled.get(cacheKey);
     if (!mf) {
       const source = this.messages[lang][key];
@@ -65,7 +71,9 @@ export class Catalog {
       this.compiled.set(cacheKey, mf);
     }
     const out = mf.format(values as Record<string, string | number | Date | boolean>);
-    return Array.isArray(out) ? out.join('') : String(out);
+    const text = Array.isArray(out) ? out.join('') : String(out);
+    if (values === undefined) this.fixed.set(cacheKey, text);
+    return text;
   }
 
   i18n(lang: Lang): I18n {
