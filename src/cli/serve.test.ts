@@ -34,6 +34,9 @@ test('serve starts on a fresh data folder, seeds once, and shuts down gracefully
   // Requests already on the wire when the signal arrives: the headers are half sent, so the server
   // holds the connection as active; it must still answer them after SIGTERM.
   const sockets = await Promise.all(Array.from({ length: 5 }, () => openHalfRequest(port, '/m/hedensted')));
+  // Node counts a connection as busy once it has read the first bytes of a request; give the
+  // server (on a loaded machine) time to read them, or it would rightly close them as idle.
+  await new Promise((r) => setTimeout(r, 1_000));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 300));
