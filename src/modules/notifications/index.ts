@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/module.js';
 import { notificationsTexts } from './notifications.texts.js';
 import { registerNotificationsRoutes } from './notifications.routes.js';
-import { sendDueDigests } from './notifications.service.js';
+import { sendDueDigests, settleNotifications } from './notifications.service.js';
 
 export { notify, deliverPending, deliverInBackground, settleNotifications, sendDueDigests, type NotifyInput } from './notifications.service.js';
 export { discardPendingEmail } from './notifications.repository.js';
@@ -17,6 +17,7 @@ export const notificationsModule: ModuleManifest = {
   texts: notificationsTexts,
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
   routes: registerNotificationsRoutes,
+  stop: settleNotifications,
   commands: [
     {
       name: 'notifications',
