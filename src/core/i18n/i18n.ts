@@ -81,6 +81,7 @@ export class Catalog {
     if (existing) return existing;
     const locale = lang === 'da' ? 'da-DK' : 'en-GB';
     const numberFormats = new Map<string, Intl.NumberFormat>();
+    const dateFormats = new Map<string, Intl.DateTimeFormat>();
     existing = {
       lang,
       dir: rtlLanguages.has(lang) ? 'rtl' : 'ltr',
@@ -91,8 +92,13 @@ export class Catalog {
         if (!nf) numberFormats.set(k, (nf = new Intl.NumberFormat(locale, options)));
         return nf.format(n);
       },
-      formatDate: (d, options) =>
-        new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Copenhagen', ...(options ?? { dateStyle: 'long' }) }).format(d),
+      // Building a DateTimeFormat costs far more than using one, so each set of options is built once.
+      formatDate: (d, options) => {
+        const k = JSON.stringify(options ?? {});
+        let df = dateFormats.get(k);
+        if (!df) dateFormats.set(k, (df = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Copenhagen', ...(options ?? { dateStyle: 'long' }) })));
+        return df.format(d);
+      },
     };
     this.forLang.set(lang, existing);
     return existing;

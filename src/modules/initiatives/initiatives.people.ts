@@ -1,8 +1,6 @@
-// The one place outside the repository's name lookups that reads accounts data: finding demo and
-// bench people by e-mail. It reads the public columns of accounts_users and writes nothing.
-// (To be switched to accounts/index.ts once it exports a lookup.)
-import { sql } from 'kysely';
+// Finding demo people by e-mail, through the accounts module's public index.
 import type { Executor } from '../../core/db/database.js';
+import { findPersonByEmail } from '../accounts/index.js';
 
 export interface PersonByEmail {
   id: number;
@@ -11,8 +9,10 @@ export interface PersonByEmail {
 }
 
 export async function findPeopleByEmail(e: Executor, emails: readonly string[]): Promise<Map<string, PersonByEmail>> {
-  if (emails.length === 0) return new Map();
-  const r = await sql<{ id: number; email: string; display_name: string }>`select id, email, display_name from accounts_users
-    where email = any(${emails.map((x) => x.toLowerCase())}::text[])`.execute(e);
-  return new Map(r.rows.map((x) => [x.email, { id: x.id, email: x.email, displayName: x.display_name }]));
+  const found = new Map<string, PersonByEmail>();
+  for (const email of emails) {
+    const p = await findPersonByEmail(e, email);
+    if (p) found.set(p.email, { id: p.id, email: p.email, displayName: p.displayName });
+  }
+  return found;
 }
