@@ -1,9 +1,13 @@
 -- The application role: requests run as it (set per transaction), and it owns no table, so
--- FORCE ROW LEVEL SECURITY policies always apply to it. Roles are cluster-wide, hence "if not exists".
+-- FORCE ROW LEVEL SECURITY policies always apply to it. Roles are cluster-wide: several databases
+-- on one server (tests run in parallel) may race to create it, so losing that race is fine.
 do $$
 begin
   if not exists (select 1 from pg_roles where rolname = 'samskab_app') then
-    create role samskab_app nologin;
+    begin
+      create role samskab_app nologin;
+    exception when duplicate_object or unique_violation then null;
+    end;
   end if;
 end
 $$;
@@ -12,7 +16,10 @@ $$;
 do $$
 begin
   if not pg_has_role(current_user, 'samskab_app', 'member') then
-    execute format('grant samskab_app to %I', current_user);
+    begin
+      execute format('grant samskab_app to %I', current_user);
+    exception when duplicate_object or unique_violation then null;
+    end;
   end if;
 end
 $$;
