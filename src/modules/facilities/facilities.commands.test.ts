@@ -8,15 +8,18 @@ import { testDatabase, type TestDatabase } from '../../testing/test-db.js';
 import { createMunicipality, createPerson } from '../../testing/actors.js';
 import { createFacility } from './commands/create-facility.js';
 import { requestBooking, type BookingInput } from './commands/request-booking.js';
-import { decideBooking } from './commands/decide-booking.js';
+import { decideBooking, type DecidePlace } from './commands/decide-booking.js';
 import { cancelBooking } from './commands/cancel-booking.js';
 import { allocateSeasonRequest, copyLastSeason, createSeason, requestSeasonSlot } from './commands/seasons.js';
 import type { FacilityFields } from './facilities.repository.js';
 import type { Facility } from './facilities.types.js';
+import { Catalog } from '../../core/i18n/i18n.js';
+import { facilitiesTexts } from './facilities.texts.js';
 
 const CPH = 'Europe/Copenhagen';
 let db: TestDatabase;
 let m: number;
+let place: DecidePlace; // m, for deciding (the notification links to its pages)
 let other: number;
 let staff: Actor;
 let resident: Actor;
@@ -62,6 +65,7 @@ const NOW = new Date('2026-03-02T11:00:00Z');
 before(async () => {
   db = await testDatabase();
   m = await createMunicipality(db, 'fac-cmd', 'Fac Kommune');
+  place = { id: m, slug: 'fac-cmd', timeZone: CPH };
   other = await createMunicipality(db, 'fac-other', 'Anden Kommune');
   staff = await person([[m, 'facilitator']]);
   resident = await person([[m, 'resident']]);
@@ -146,30 +150,72 @@ test('priority: a group coordinator books further ahead than a resident', async 
   assert.equal(asGroup.value.groupId, groupId);
 });
 
+test('priority: a person behind an agreed initiative books further ahead than an ordinary resident', async () => {
+  const backer = await person([[m, 'resident']]);
+  const idea = await person([[m, 'resident']]);
+  await db.transaction({ municipalityId: m }, async (tx) => {
+    const add = async (state: string, userId: number) => {
+      const r = await sql<{ id: number }>`insert into initiatives (municipality_id, title, problem, proposal, lang, state, created_by)
+        values (${m}, 'Fællesspisning', 'Vi mangler et sted', 'Lån skolekøkkenet', 'da', ${state}, ${userId}) returning id`.execute(tx);
+      await sql`insert into initiatives_members (municipality_id, initiative_id, user_id, role) values (${m}, ${r.rows[0]!.id}, ${userId}, 'owner')`.execute(tx);
+    };
+    await add('agreed', backer.id);
+    await add('idea', idea.id); // not yet approved: no priority
+  });
+  const far = input({ facilityId: kitchen.id, date: '2026-05-12', start: '17:00', end: '19:00' });
+  const asResident = await requestBooking(db, resident, m, CPH, far, NOW);
+  assert.equal(asResident.ok ? 'ok' : asResident.error, 'beyond_horizon');
+  const catalog = new Catalog().add(facilitiesTexts);
+  const days = asResident.ok ? 0 : (asResident.detail.horizonDays ?? 0);
+  assert.equal(catalog.format('da', 'facilities.error.beyond_horizon', { days }), 'Du kan højst booke 30 dage frem.');
+  assert.equal(catalog.format('en', 'facilities.error.beyond_horizon', { days }), 'You can book at most 30 days ahead.');
+  const withIdea = await requestBooking(db, idea, m, CPH, far, NOW);
+  assert.equal(withIdea.ok ? 'ok' : withIdea.error, 'beyond_horizon', 'an initiative that is only an idea gives no priority');
+  const asBacker = await requestBooking(db, backer, m, CPH, far, NOW);
+  assert.ok(asBacker.ok, asBacker.ok ? '' : asBacker.error);
+  assert.equal(asBacker.value.bookedBy, backer.id);
+  assert.equal(asBacker.value.groupId, null);
+  const tooFar = await requestBooking(db, backer, m, CPH, { ...far, date: '2026-09-10' }, NOW);
+  assert.equal(tooFar.ok ? 'ok' : tooFar.error, 'beyond_horizon');
+  assert.equal(tooFar.ok ? null : tooFar.detail.horizonDays, 180, 'the priority horizon still ends');
+});
+
 test('approval: pending does not block; confirming over a confirmed booking is slot_taken and stays pending', async () => {
   const slot = input({ facilityId: kitchen.id, date: '2026-03-05', start: '16:00', end: '18:00' });
   const a = await requestBooking(db, resident, m, CPH, slot, NOW);
   const b = await requestBooking(db, resident2, m, CPH, { ...slot, start: '17:00', end: '19:00' }, NOW);
   assert.ok(a.ok && b.ok);
   assert.equal(a.value.status, 'pending');
-  assert.equal((await decideBooking(db, resident, m, a.value.id, 'approve')).ok, false, 'residents cannot approve');
-  const approved = await decideBooking(db, staff, m, a.value.id, 'approve');
+  assert.equal((await decideBooking(db, resident, place, a.value.id, 'approve')).ok, false, 'residents cannot approve');
+  const approved = await decideBooking(db, staff, place, a.value.id, 'approve');
   assert.ok(approved.ok);
   assert.equal(approved.value.status, 'confirmed');
-  const again = await decideBooking(db, staff, m, a.value.id, 'approve');
+  const again = await decideBooking(db, staff, place, a.value.id, 'approve');
   assert.equal(again.ok ? 'ok' : again.error, 'not_pending');
-  const clash = await decideBooking(db, staff, m, b.value.id, 'approve');
+  const clash = await decideBooking(db, staff, place, b.value.id, 'approve');
   assert.equal(clash.ok ? 'ok' : clash.error, 'slot_taken');
-  const rejected = await decideBooking(db, staff, m, b.value.id, 'reject', 'Optaget');
+  const rejected = await decideBooking(db, staff, place, b.value.id, 'reject', 'Optaget');
   assert.ok(rejected.ok);
   assert.equal(rejected.value.status, 'rejected');
+  // Each booker is told, once, in the transaction of the decision (the failed attempts told nobody).
+  const told = async (userId: number) =>
+    (await db.transaction({ municipalityId: m }, (tx) =>
+      sql<{ message_key: string; params: Record<string, string>; link: string }>`select message_key, params, link from notifications
+        where municipality_id = ${m} and user_id = ${userId} and message_key like 'facilities.%' order by id`.execute(tx))).rows;
+  assert.deepEqual(await told(resident.id), [
+    { message_key: 'facilities.notify.approved', params: { facility: 'Skolekøkkenet', date: '2026-03-05', time: '16:00' }, link: '/m/fac-cmd/facilities/bookings' },
+  ]);
+  assert.deepEqual(await told(resident2.id), [
+    { message_key: 'facilities.notify.rejectedWithNote', params: { facility: 'Skolekøkkenet', date: '2026-03-05', time: '17:00', note: 'Optaget' }, link: '/m/fac-cmd/facilities/bookings' },
+  ]);
+  assert.deepEqual(await told(staff.id), [], 'the one who decides is not notified');
   // Asking for a slot that is already confirmed is refused at once.
   const late = await requestBooking(db, resident2, m, CPH, { ...slot, start: '17:30', end: '18:30' }, NOW);
   assert.equal(late.ok ? 'ok' : late.error, 'slot_taken');
   // Back-to-back is fine: ranges are half-open.
   const next = await requestBooking(db, resident2, m, CPH, { ...slot, start: '18:00', end: '19:00' }, NOW);
   assert.ok(next.ok);
-  assert.equal((await decideBooking(db, staff, m, next.value.id, 'approve')).ok, true);
+  assert.equal((await decideBooking(db, staff, place, next.value.id, 'approve')).ok, true);
 });
 
 test('the database refuses overlapping confirmed bookings even without the command', async () => {
@@ -236,7 +282,7 @@ test('concurrency: 100 parallel approvals of overlapping requests → exactly on
     assert.ok(r.ok, r.ok ? '' : r.error);
     ids.push(r.value.id);
   }
-  const results = await Promise.all(ids.map((id) => decideBooking(db, staff, m, id, 'approve')));
+  const results = await Promise.all(ids.map((id) => decideBooking(db, staff, place, id, 'approve')));
   assert.equal(results.filter((r) => r.ok).length, 1);
   assert.equal(results.filter((r) => !r.ok && r.error === 'slot_taken').length, 99);
   const rows = await db.transaction({ municipalityId: m }, (tx) =>

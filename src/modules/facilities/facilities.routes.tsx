@@ -11,6 +11,7 @@ import { cancelBooking } from './commands/cancel-booking.js';
 import { decideBooking } from './commands/decide-booking.js';
 import { requestBooking, type RequestBookingError } from './commands/request-booking.js';
 import { serializeCalendar } from '../../core/ical/ical.js';
+import { deliverInBackground } from '../notifications/index.js';
 import { can } from './facilities.policy.js';
 import { getCoordinatedGroups, getDayBookings, getFacilities, getFacility, getFeedBookings, getMyBookings, getPendingBookings } from './facilities.queries.js';
 import { bookFormSchema, facilityFormSchema } from './facilities.schemas.js';
@@ -231,7 +232,7 @@ export function registerFacilitiesRoutes(app: Hono<AppEnv>, deps: AppDeps): void
       const s = await staffOnly(c);
       if (s instanceof Response) return s;
       const id = idParam(c, 'bid');
-      const result = id === null ? null : await decideBooking(deps.db, s.actor, s.m.id, id, decision);
+      const result = id === null ? null : await decideBooking(deps.db, s.actor, s.m, id, decision);
       if (!result || (!result.ok && result.error === 'booking_not_found')) return errorPage(c, 404, { municipality: s.m });
       if (!result.ok) {
         if (result.error === 'forbidden') return errorPage(c, 403, { municipality: s.m });
@@ -240,6 +241,7 @@ export function registerFacilitiesRoutes(app: Hono<AppEnv>, deps: AppDeps): void
         const bookings = await getPendingBookings(deps, s.m.id);
         return html(c, RequestsPage({ page: facilitiesPage(c, s.m, 'requests'), place: s.m, bookings, error: t('facilities.error.approve_slot_taken') }), 409);
       }
+      deliverInBackground(deps, s.m.id);
       return redirectWithFlash(c, `${facilitiesBase(s.m)}/requests`, 'success', decision === 'approve' ? 'facilities.flash.approved' : 'facilities.flash.rejected');
     });
   }

@@ -12,6 +12,7 @@ import { benchDataCommand } from './initiatives.bench-data.js';
 export type { State } from './initiatives.lifecycle.js';
 export { states } from './initiatives.lifecycle.js';
 export type { InitiativeSummary } from './initiatives.types.js';
+export { hasApprovedInitiative } from './initiatives.backers.js';
 
 export const initiativesModule: ModuleManifest = {
   name: 'initiatives',

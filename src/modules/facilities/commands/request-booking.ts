@@ -6,6 +6,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Database } from '../../../core/db/database.js';
 import { err, ok, type Result } from '../../../core/errors/result.js';
 import { findGroup, isCoordinator } from '../../groups/index.js';
+import { hasApprovedInitiative } from '../../initiatives/index.js';
 import { checkSlot, type SlotError } from '../facilities.opening.js';
 import { can } from '../facilities.policy.js';
 import { findFacility, insertBooking, isOverlap, listBookingsBetween } from '../facilities.repository.js';
@@ -19,7 +20,10 @@ export interface BookingInput {
   end: string;
   purpose: string;
   attendees: number | null;
-  /** Book on behalf of a group the person coordinates (gives the longer priority horizon). */
+  /**
+   * Book on behalf of a group the person coordinates (gives the longer priority horizon). People behind
+   * an approved (agreed or active) initiative get the priority horizon when booking in their own name too.
+   */
   groupId: number | null;
 }
 
@@ -78,8 +82,11 @@ export async function requestBooking(
       } else if (!facility.allowResidents) {
         return err('residents_not_allowed', {});
       }
+      const today = todayIn(now, timeZone);
+      // Asked only when it matters: within the ordinary horizon everybody may book.
+      if (!priority && input.date > addDays(today, facility.horizonDays)) priority = await hasApprovedInitiative(tx, municipalityId, actor.id);
       const horizonDays = priority ? facility.priorityHorizonDays : facility.horizonDays;
-      if (input.date > addDays(todayIn(now, timeZone), horizonDays)) return err('beyond_horizon', { horizonDays });
+      if (input.date > addDays(today, horizonDays)) return err('beyond_horizon', { horizonDays });
       if (facility.kind === 'room' && input.attendees !== null && input.attendees > facility.capacity) return err('over_capacity', { capacity: facility.capacity });
 
       // A request for a slot that is already confirmed to someone else can never be approved: say so now.
