@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { crc32, MAX_IMAGE_BYTES, sanitiseImage } from './workdays.image.js';
+import { crc32, MAX_IMAGE_BYTES, sanitiseImage } from './sanitise-image.js';
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);

@@ -1,6 +1,6 @@
 // Reads for routes: each in one transaction with the tenant set.
 import type { AppDeps } from '../../core/http/context.js';
-import { countBallots, findProcess, findProject, listBallots, listProcesses, listProjects, listStationTotals, processPbMeta, voterChoices } from './budgeting.repository.js';
+import { countBallots, findProcess, findProject, findProjectImage, listBallots, listProjectImages, listProcesses, listProjects, listStationTotals, processPbMeta, voterChoices } from './budgeting.repository.js';
 import { computeResults, toPbElection } from './budgeting.results.js';
 
 type Deps = Pick<AppDeps, 'db'>;
@@ -14,12 +14,22 @@ export const getProcessWithProjects = (deps: Deps, m: number, id: number, voterI
     return {
       process,
       projects: await listProjects(tx, m, id),
+      images: await listProjectImages(tx, m, id),
       ballots: await countBallots(tx, m, id),
       mine: voterId === null ? null : await voterChoices(tx, m, id, voterId),
     };
   });
 
 export const getProject = (deps: Deps, m: number, processId: number, id: number) => deps.db.transaction({ municipalityId: m }, (tx) => findProject(tx, m, processId, id));
+
+/** A project's image with the project, so the route can apply the same visibility as the process page. */
+export const getProjectImage = (deps: Deps, m: number, processId: number, id: number) =>
+  deps.db.transaction({ municipalityId: m }, async (tx) => {
+    const process = await findProcess(tx, m, processId);
+    const project = process ? await findProject(tx, m, processId, id) : null;
+    const image = project ? await findProjectImage(tx, m, processId, id) : null;
+    return process && project && image ? { process, project, image } : null;
+  });
 
 /** Results, and the election for export; repeatable read so ballots and projects agree. */
 export const getResults = (deps: Deps, m: number, id: number) =>

@@ -1,6 +1,6 @@
 // SQL for processes, projects and ballots. Knows nothing of permissions; callers pass the executor of
 // a transaction whose tenant is already set. The tenant filter is repeated although RLS enforces it.
-import type { Generated } from 'kysely';
+import { sql, type Generated } from 'kysely';
 import { tables, type Executor } from '../../core/db/database.js';
 import type { RuleName } from './tally/rules.js';
 import type { BallotKind, Choice, Phase, PhaseDates, Process, Project, ProjectStatus, StoredBallot } from './budgeting.types.js';
@@ -427,4 +427,39 @@ export async function listStationTotals(e: Executor, municipalityId: number, pro
     .orderBy('project_id')
     .execute();
   return rows.map((r) => ({ station: r.station, projectId: r.project_id, votes: r.votes }));
+}
+
+// Project images -----------------------------------------------------------------------------------
+
+/** What a page needs to show a project's image: never the bytes. */
+export interface ProjectImageInfo {
+  alt: string;
+  width: number;
+  height: number;
+}
+
+export interface ProjectImage extends ProjectImageInfo {
+  type: 'image/png' | 'image/jpeg';
+  bytes: Buffer;
+}
+
+export async function insertProjectImage(e: Executor, municipalityId: number, projectId: number, image: ProjectImage): Promise<void> {
+  await sql`insert into budgeting_project_images (municipality_id, project_id, content_type, bytes, width, height, alt_text)
+    values (${municipalityId}, ${projectId}, ${image.type}, ${image.bytes}, ${image.width}, ${image.height}, ${image.alt})`.execute(e);
+}
+
+/** Alt text and size of each project in the process that has an image, by project id. */
+export async function listProjectImages(e: Executor, municipalityId: number, processId: number): Promise<Map<number, ProjectImageInfo>> {
+  const r = await sql<{ project_id: number; alt_text: string; width: number; height: number }>`select i.project_id, i.alt_text, i.width, i.height
+    from budgeting_project_images i join budgeting_projects p on p.municipality_id = i.municipality_id and p.id = i.project_id
+    where i.municipality_id = ${municipalityId} and p.process_id = ${processId}`.execute(e);
+  return new Map(r.rows.map((row) => [Number(row.project_id), { alt: row.alt_text, width: Number(row.width), height: Number(row.height) }]));
+}
+
+export async function findProjectImage(e: Executor, municipalityId: number, processId: number, projectId: number): Promise<ProjectImage | null> {
+  const r = await sql<{ content_type: 'image/png' | 'image/jpeg'; bytes: Buffer; alt_text: string; width: number; height: number }>`select i.content_type, i.bytes, i.alt_text, i.width, i.height
+    from budgeting_project_images i join budgeting_projects p on p.municipality_id = i.municipality_id and p.id = i.project_id
+    where i.municipality_id = ${municipalityId} and p.process_id = ${processId} and i.project_id = ${projectId}`.execute(e);
+  const row = r.rows[0];
+  return row ? { type: row.content_type, bytes: Buffer.from(row.bytes), alt: row.alt_text, width: Number(row.width), height: Number(row.height) } : null;
 }

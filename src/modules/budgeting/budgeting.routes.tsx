@@ -12,10 +12,10 @@ import type { FieldErrors } from '../../core/views/forms.js';
 import { getAreasAndThemes, loadMunicipality, type Municipality } from '../municipalities/index.js';
 import { checkBallot, type BallotProblem } from './budgeting.ballot.js';
 import { can, type BudgetingAction } from './budgeting.policy.js';
-import { getPaperEntry, getProcesses, getProcessWithProjects, getProject, getResults } from './budgeting.queries.js';
+import { getPaperEntry, getProcesses, getProcessWithProjects, getProject, getProjectImage, getResults } from './budgeting.queries.js';
 import { exportPb, resultsCsv } from './budgeting.results.js';
 import { processFormSchema, projectFormSchema, reviewFormSchema } from './budgeting.schemas.js';
-import { PHASES, type Choice, type Phase, type Process } from './budgeting.types.js';
+import { PHASES, type Choice, type Phase, type Process, type Project } from './budgeting.types.js';
 import { castBallot } from './commands/cast-ballot.js';
 import { checkPaperBallot, enterPaperBallot, enterStationTotals } from './commands/paper-ballots.js';
 import { changePhase } from './commands/change-phase.js';
@@ -24,6 +24,23 @@ import { reviewProject } from './commands/review-project.js';
 import { createProcess, updateProcessCommand } from './commands/save-process.js';
 import type { ProcessFields } from './budgeting.repository.js';
 import { BallotPage, PaperPage, ProcessFormPage, ProcessListPage, ProcessPage, ProjectFormPage, ResultsPage, ReviewPage, budgetsBase, kronerValue, money, processFormValues, type Values } from './views/budgeting.pages.js';
+
+/** The proposal form takes an optional image; core applies this limit and checks CSRF before the route runs. */
+export const PROJECT_UPLOAD = { pattern: /^\/m\/[^/]+\/budgets\/[0-9]+\/projects\/new$/, maxSize: 6 * 1024 * 1024 };
+
+/** The same rule as the process page: proposals not yet reviewed are hidden once voting starts, except to reviewers. */
+const projectVisible = (canReview: boolean, x: Process, pr: Project) => canReview || pr.status !== 'proposed' || x.phase === 'proposals' || x.phase === 'review';
+
+/** The uploaded image, or null when the form was urlencoded or the field left empty (browsers then send an empty, nameless file). */
+async function uploadedImage(c: AppContext): Promise<Uint8Array | null> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'multipart/form-data') return null;
+  const body = await c.req.parseBody({ all: true });
+  const value = body.image;
+  const file = (Array.isArray(value) ? value : [value]).find((v): v is File => typeof v === 'object' && v !== null);
+  if (!file || (file.size === 0 && file.name === '')) return null;
+  return new Uint8Array(await file.arrayBuffer());
+}
 
 const ballotScript = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets', 'ballot.js'));
 
@@ -154,6 +171,7 @@ export function registerBudgetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
         m: d.m,
         process: d.process,
         projects: d.projects,
+        images: d.images,
         areaName: d.areaName,
         ballots: d.ballots,
         hasVoted: d.mine !== null,
@@ -197,7 +215,7 @@ export function registerBudgetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
     if (d instanceof Response) return d;
     const no = refuse(c, d.m, 'propose');
     if (no) return no;
-    return html(c, ProjectFormPage({ page: page(c, d.m), m: d.m, process: d.process, values: { title: '', description: '', areaId: '' }, areas: await areaOptions(deps, d.m) }));
+    return html(c, ProjectFormPage({ page: page(c, d.m), m: d.m, process: d.process, values: { title: '', description: '', areaId: '', imageAlt: '' }, areas: await areaOptions(deps, d.m) }));
   });
 
   app.post(`${base}/:id{[0-9]+}/projects/new`, async (c) => {
@@ -207,13 +225,38 @@ export function registerBudgetingRoutes(app: Hono<AppEnv>, deps: AppDeps): void 
     if (no) return no;
     const again = async (errors: FieldErrors) => html(c, ProjectFormPage({ page: page(c, d.m), m: d.m, process: d.process, values: values(form(c)), areas: await areaOptions(deps, d.m), errors }), 422);
     const v = validateForm(projectFormSchema, form(c));
-    if (!v.ok) return again(translate(c, v.errors));
-    const r = await proposeProject(deps.db, state(c).actor, d.m.id, d.process.id, v.data);
+    const bytes = await uploadedImage(c);
+    const alt = field(form(c), 'imageAlt').trim();
+    const errors: FieldErrors = v.ok ? {} : translate(c, v.errors);
+    if (bytes !== null && alt === '') errors.imageAlt = state(c).i18n.t('budgeting.error.imageAltRequired');
+    else if (alt.length > 300) errors.imageAlt = state(c).i18n.t('budgeting.error.imageAltTooLong');
+    if (!v.ok || Object.keys(errors).length > 0) return again(errors);
+    const r = await proposeProject(deps.db, state(c).actor, d.m.id, d.process.id, v.data, bytes === null ? null : { bytes, alt });
     if (!r.ok) {
       if (r.error === 'proposals_closed') return again({ title: state(c).i18n.t('budgeting.proposalsClosed') });
+      if (r.error.startsWith('image_')) return again({ image: state(c).i18n.t(`budgeting.error.image.${r.error.slice('image_'.length)}`) });
       return errorPage(c, r.error === 'not_found' ? 404 : 403, { municipality: d.m });
     }
     return redirectWithFlash(c, `${budgetsBase(d.m)}/${d.process.id}`, 'success', 'budgeting.proposed');
+  });
+
+  // The image of a project, to whoever may see the project on the process page.
+  app.get(`${base}/:id{[0-9]+}/projects/:pid{[0-9]+}/image`, async (c) => {
+    const m = await place(c, deps);
+    if (m instanceof Response) return m;
+    const id = idParam(c, 'id');
+    const pid = idParam(c, 'pid');
+    const found = id === null || pid === null ? null : await getProjectImage(deps, m.id, id, pid);
+    if (!found || !projectVisible(can(state(c).actor, 'review', m.id), found.process, found.project)) return errorPage(c, 404, { municipality: m });
+    // A reviewed project is shown to everyone from then on; an unreviewed one may yet be hidden, so no shared cache keeps it.
+    const everyone = found.project.status !== 'proposed';
+    return c.body(new Uint8Array(found.image.bytes), 200, {
+      'content-type': found.image.type,
+      'x-content-type-options': 'nosniff',
+      'content-disposition': 'inline',
+      'cache-control': everyone ? 'public, max-age=3600' : 'private, max-age=300',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
   });
 
   const reviewPage = async (c: AppContext, post: boolean) => {

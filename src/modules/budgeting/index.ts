@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/module.js';
 import { budgetingTexts } from './budgeting.texts.js';
 import { pbUsage, runPbCli } from './budgeting.cli.js';
-import { registerBudgetingRoutes } from './budgeting.routes.js';
+import { PROJECT_UPLOAD, registerBudgetingRoutes } from './budgeting.routes.js';
 import { seedBudgeting } from './budgeting.seed.js';
 
 export { tallyRules, isRuleName, RULE_NAMES, type RuleName } from './tally/rules.js';
@@ -19,6 +19,7 @@ export const budgetingModule: ModuleManifest = {
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
   routes: registerBudgetingRoutes,
   seed: seedBudgeting,
+  uploads: [PROJECT_UPLOAD],
   commands: [
     {
       name: 'pb',

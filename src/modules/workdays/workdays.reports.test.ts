@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { testApp, type TestApp, type TestClient } from '../../testing/test-app.js';
 import { SESSION_COOKIE } from '../../core/http/app.js';
-import { crc32 } from './workdays.image.js';
+import { crc32 } from '../../core/images/sanitise-image.js';
 import { futureDate, municipalityWithGroup, person } from './workdays.testkit.js';
 
 let app: TestApp;

@@ -4,7 +4,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Database } from '../../../core/db/database.js';
 import { err, ok, type Result } from '../../../core/errors/result.js';
-import { sanitiseImage, type ImageError } from '../workdays.image.js';
+import { sanitiseImage, type ImageError } from '../../../core/images/sanitise-image.js';
 import { findDay, insertReport } from '../workdays.repository.js';
 import type { ReportCategory } from '../workdays.types.js';
 
