@@ -5,13 +5,23 @@
 // form submit; the state label and the timeline are checked after each, and axe checks every page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { AnyDb } from '../../src/core/db/database.js';
 import type { Page } from 'playwright-core';
 import { createPerson, type TestPerson } from '../../src/testing/actors.js';
 import { registryTest, useHarness, type Harness } from './harness.js';
 
 const h = useHarness({ seed: ['municipalities'] });
 const SLUG = 'hedensted';
+
+/**
+ * Reads and writes tenant rows as the app does: inside a transaction for the municipality. (On
+ * PostgreSQL the owner is bound by FORCE ROW LEVEL SECURITY too, so a bare owner query sees nothing.)
+ */
+async function asTenant<T>(harness: Harness, fn: (tx: Transaction<AnyDb>) => Promise<T>): Promise<T> {
+  const r = await harness.db.transaction({ municipalityId: null }, (tx) => sql<{ id: number }>`select id from municipalities where slug = ${SLUG}`.execute(tx));
+  return harness.db.transaction({ municipalityId: r.rows[0]!.id }, fn);
+}
 
 async function municipalityId(harness: Harness): Promise<number> {
   return harness.db.transaction({ municipalityId: null }, async (tx) => {
@@ -164,8 +174,8 @@ for (const js of [true, false]) {
       assert.equal(await stateLabel(page), 'Evalueret');
       assert.ok(await page.getByText(outcomes).first().isVisible());
     }
-    const rows = await sql<{ state: string; facilitator_id: string | number | null; group_id: number | null }>`
-      select state, facilitator_id, group_id from initiatives where id = ${Number(initiativePath.split('/').pop())}`.execute(harness.db.owner);
+    const rows = await asTenant(harness, (tx) => sql<{ state: string; facilitator_id: string | number | null; group_id: number | null }>`
+      select state, facilitator_id, group_id from initiatives where id = ${Number(initiativePath.split('/').pop())}`.execute(tx));
     assert.equal(rows.rows[0]?.state, 'evaluated');
     assert.equal(Number(rows.rows[0]?.facilitator_id), facilitator.id);
     assert.notEqual(rows.rows[0]?.group_id, null);

@@ -4,13 +4,23 @@
 // Every page is checked with axe by the harness.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { AnyDb } from '../../src/core/db/database.js';
 import type { Page } from 'playwright-core';
 import { registryTest, useHarness, type Harness } from './harness.js';
 
 const h = useHarness({ seed: ['municipalities', 'accounts', 'groups'] });
 const PASSWORD = 'samskab-demo';
 const SLUG = 'hedensted';
+
+/**
+ * Reads and writes tenant rows as the app does: inside a transaction for the municipality. (On
+ * PostgreSQL the owner is bound by FORCE ROW LEVEL SECURITY too, so a bare owner query sees nothing.)
+ */
+async function asTenant<T>(harness: Harness, fn: (tx: Transaction<AnyDb>) => Promise<T>): Promise<T> {
+  const r = await harness.db.transaction({ municipalityId: null }, (tx) => sql<{ id: number }>`select id from municipalities where slug = ${SLUG}`.execute(tx));
+  return harness.db.transaction({ municipalityId: r.rows[0]!.id }, fn);
+}
 
 /** Tabs of one browser context share cookies: start each sign-in as a stranger. */
 async function signIn(harness: Harness, page: Page, who: string): Promise<void> {
@@ -60,7 +70,7 @@ for (const js of [false, true]) {
     assert.ok(await coordinator.getByText('Det faste hold er oprettet med alle datoer.').isVisible());
     const dayUrl = new URL(coordinator.url()).pathname;
     const dayId = Number(dayUrl.split('/').pop());
-    const roundDays = await sql<{ n: string }>`select count(*) as n from workdays_days d where d.round_id = (select round_id from workdays_days where id = ${dayId})`.execute(harness.db.owner);
+    const roundDays = await asTenant(harness, (tx) => sql<{ n: string }>`select count(*) as n from workdays_days d where d.round_id = (select round_id from workdays_days where id = ${dayId})`.execute(tx));
     assert.equal(Number(roundDays.rows[0]!.n), 7);
 
     // Two residents sign up on a phone, a staff member takes the last place, a third resident waits.
@@ -92,8 +102,8 @@ for (const js of [false, true]) {
     assert.ok(await late.getByText('Venteliste nr. 1').first().isVisible());
 
     // The day has happened: move it into the past, then take attendance on a phone.
-    await sql`update workdays_shifts set starts_at = starts_at - interval '60 days', ends_at = ends_at - interval '60 days' where day_id = ${dayId}`.execute(harness.db.owner);
-    await sql`update workdays_days set starts_at = starts_at - interval '60 days', ends_at = ends_at - interval '60 days' where id = ${dayId}`.execute(harness.db.owner);
+    await asTenant(harness, (tx) => sql`update workdays_shifts set starts_at = starts_at - interval '60 days', ends_at = ends_at - interval '60 days' where day_id = ${dayId}`.execute(tx));
+    await asTenant(harness, (tx) => sql`update workdays_days set starts_at = starts_at - interval '60 days', ends_at = ends_at - interval '60 days' where id = ${dayId}`.execute(tx));
     const phone = await harness.page(t, { js, width: 375 });
     await signIn(harness, phone, 'borger1');
     await harness.visit(phone, `${dayUrl}/attendance`);
@@ -106,9 +116,9 @@ for (const js of [false, true]) {
     await harness.visit(facilitator, `${dayUrl}/attendance`);
     await harness.navigateBy(facilitator, facilitator.getByRole('button', { name: 'Godkend timerne' }).last());
     assert.ok(await facilitator.getByText('Timerne er godkendt.').isVisible());
-    const minutes = await sql<{ status: string; attended: boolean | null; minutes: number | null; verified: boolean; kind: string }>`
+    const minutes = await asTenant(harness, (tx) => sql<{ status: string; attended: boolean | null; minutes: number | null; verified: boolean; kind: string }>`
       select w.status, w.attended, w.minutes, w.verified_at is not null as verified, w.participant_kind as kind from workdays_signups w join workdays_shifts s on s.id = w.shift_id and s.municipality_id = w.municipality_id
-      where s.day_id = ${dayId} order by w.position`.execute(harness.db.owner);
+      where s.day_id = ${dayId} order by w.position`.execute(tx));
     assert.deepEqual(
       minutes.rows.map((r) => [r.status, r.kind, r.attended, r.minutes, r.verified]),
       [
