@@ -61,6 +61,8 @@ synchronous_commit = off
 full_page_writes = off
 wal_level = minimal
 max_wal_senders = 0
+# Test databases live for seconds; an autovacuum worker inside one would block dropping it.
+autovacuum = off
 EOF
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -35,7 +35,17 @@ async function freshPostgres(adminUrl: string): Promise<TestDatabase> {
       await db.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      // A server process we may not signal (an autovacuum worker) can hold the database for a
+      // moment; a leftover database in a throwaway test cluster is harmless, a failed teardown is not.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await c.query(`drop database if exists ${name} with (force)`);
+          break;
+        } catch {
+          if (attempt >= 4) break;
+          await new Promise((r) => setTimeout(r, 250 * (attempt + 1)));
+        }
+      }
       await c.end();
     },
   };
