@@ -334,3 +334,29 @@ export function Form(p: {
     </PageContextValue.Provider>
   );
 }
+
+/**
+ * An optional PNG/JPEG upload in the same markup as the other fields. Browsers never send a file
+ * back, so it has no value; the form needs enctype="multipart/form-data".
+ */
+export function ImageFileField(p: { page: PageContext; name: string; label: string; hint: string; error?: string | undefined }) {
+  const { t } = p.page.i18n;
+  const id = fieldId(p.name);
+  const describedBy = [`${id}-hint`, p.error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        {p.label} {t('core.optional')}
+      </label>
+      <span class="form-hint" id={`${id}-hint`}>
+        {p.hint}
+      </span>
+      {p.error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">{t('core.errorPrefix')}</span> {p.error}
+        </span>
+      ) : null}
+      <input class="form-file-input" type="file" id={id} name={p.name} accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined} />
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 // The pages of participatory budgeting. Views get everything they show from the route; no database.
 import { Layout } from '../../../core/views/layout.js';
 import { Alert, ButtonLink, DataTable, EmptyState } from '../../../core/views/components.js';
-import { Checkbox, fieldId, Form, RadioGroup, Select, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../core/views/forms.js';
+import { Checkbox, Form, ImageFileField, RadioGroup, Select, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../core/views/forms.js';
 import type { I18n } from '../../../core/i18n/i18n.js';
 import type { PageContext } from '../../../core/views/page-context.js';
 import type { Crumb } from '../../../core/views/components.js';
@@ -230,29 +230,6 @@ function ProjectImageTag(p: { base: string; projectId: number; image: ProjectIma
   return <img class="d-block" src={`${p.base}/projects/${p.projectId}/image`} alt={p.image.alt} width={width} height={height} loading="lazy" />;
 }
 
-/** A file input in the same markup as the other fields; browsers never send a file back, so it has no value. */
-function ImageField(p: { page: PageContext; name: string; label: string; hint: string; error?: string | undefined }) {
-  const { t } = p.page.i18n;
-  const id = fieldId(p.name);
-  const describedBy = [`${id}-hint`, p.error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {p.label} {t('core.optional')}
-      </label>
-      <span class="form-hint" id={`${id}-hint`}>
-        {p.hint}
-      </span>
-      {p.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">{t('core.errorPrefix')}</span> {p.error}
-        </span>
-      ) : null}
-      <input class="form-file-input" type="file" id={id} name={p.name} accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined} />
-    </div>
-  );
-}
-
 export function ProjectFormPage(p: { page: PageContext; m: Place; process: Process; values: Values; areas: AreaOption[]; errors?: FieldErrors }) {
   const { t } = p.page.i18n;
   const base = `${budgetsBase(p.m)}/${p.process.id}`;
@@ -263,7 +240,7 @@ export function ProjectFormPage(p: { page: PageContext; m: Place; process: Proce
         <TextField name="title" label={t('budgeting.field.title')} value={p.values.title} maxlength={200} />
         <TextArea name="description" label={t('budgeting.field.description')} value={p.values.description} />
         <Select name="areaId" label={t('budgeting.area')} value={p.values.areaId} placeholder={t('budgeting.wholeMunicipality')} options={p.areas.map((a) => ({ value: String(a.id), label: a.name }))} />
-        <ImageField page={p.page} name="image" label={t('budgeting.field.image')} hint={t('budgeting.field.imageHint')} error={p.errors?.image} />
+        <ImageFileField page={p.page} name="image" label={t('budgeting.field.image')} hint={t('budgeting.field.imageHint')} error={p.errors?.image} />
         <TextField name="imageAlt" label={t('budgeting.field.imageAlt')} hint={t('budgeting.field.imageAltHint')} value={p.values.imageAlt} maxlength={300} optional />
         <SubmitButton>{t('budgeting.propose')}</SubmitButton>
       </Form>

@@ -2,7 +2,7 @@
 // reporter's own list with each report's status, and the operations queue for municipal staff.
 import { Layout } from '../../../core/views/layout.js';
 import { Badge, EmptyState } from '../../../core/views/components.js';
-import { fieldId, Form, Select, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../core/views/forms.js';
+import { Form, ImageFileField, Select, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../core/views/forms.js';
 import type { PageContext } from '../../../core/views/page-context.js';
 import { reportCategories, reportStatuses, type FieldReport, type ReportStatus } from '../workdays.types.js';
 import { crumbs, urls, type MunicipalityView } from './shared.js';
@@ -10,29 +10,6 @@ import { crumbs, urls, type MunicipalityView } from './shared.js';
 export type ReportFormValues = Record<string, string>;
 
 const statusBadge = (s: ReportStatus) => (s === 'done' ? 'success' : s === 'rejected' ? 'error' : s === 'in_progress' ? 'info' : 'neutral') as 'success' | 'error' | 'info' | 'neutral';
-
-/** A file input in the same markup as the other fields; browsers never send a file back, so it has no value. */
-function PhotoField(p: { page: PageContext; name: string; label: string; hint: string; error?: string | undefined }) {
-  const { t } = p.page.i18n;
-  const id = fieldId(p.name);
-  const describedBy = [`${id}-hint`, p.error ? `${id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {p.label} {t('core.optional')}
-      </label>
-      <span class="form-hint" id={`${id}-hint`}>
-        {p.hint}
-      </span>
-      {p.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">{t('core.errorPrefix')}</span> {p.error}
-        </span>
-      ) : null}
-      <input class="form-file-input" type="file" id={id} name={p.name} accept="image/png,image/jpeg" aria-describedby={describedBy} aria-invalid={p.error ? 'true' : undefined} />
-    </div>
-  );
-}
 
 export function ReportForm(p: { page: PageContext; municipality: MunicipalityView; dayId: number | null; values?: ReportFormValues; errors?: FieldErrors }) {
   const { page, municipality: m } = p;
@@ -43,7 +20,7 @@ export function ReportForm(p: { page: PageContext; municipality: MunicipalityVie
       {p.dayId !== null ? <input type="hidden" name="dayId" value={String(p.dayId)} /> : null}
       <Select name="category" label={t('workdays.report.category')} value={v.category} options={reportCategories.map((c) => ({ value: c, label: t(`workdays.report.cat.${c}`) }))} />
       <TextField name="place" label={t('workdays.report.place')} hint={t('workdays.report.placeHint')} value={v.place} maxlength={200} />
-      <PhotoField page={page} name="photo" label={t('workdays.report.photo')} hint={t('workdays.report.photoHint')} error={p.errors?.photo} />
+      <ImageFileField page={page} name="photo" label={t('workdays.report.photo')} hint={t('workdays.report.photoHint')} error={p.errors?.photo} />
       <TextArea name="description" label={t('workdays.report.description')} optional value={v.description} rows={3} maxlength={2000} />
       <SubmitButton>{t('workdays.report.submit')}</SubmitButton>
     </Form>
