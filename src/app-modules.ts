@@ -9,5 +9,7 @@ import { initiativesModule } from './modules/initiatives/index.js';
 import { workdaysModule } from './modules/workdays/index.js';
 import { facilitiesModule } from './modules/facilities/index.js';
 import { budgetingModule } from './modules/budgeting/index.js';
+import { ledgerModule } from './modules/ledger/index.js';
+import { networkModule } from './modules/network/index.js';
 
-export const appModules: ModuleManifest[] = [municipalitiesModule, accountsModule, notificationsModule, groupsModule, initiativesModule, facilitiesModule, workdaysModule, budgetingModule];
+export const appModules: ModuleManifest[] = [municipalitiesModule, accountsModule, notificationsModule, groupsModule, initiativesModule, facilitiesModule, workdaysModule, budgetingModule, ledgerModule, networkModule];

@@ -17,6 +17,14 @@ export function defineTexts<K extends string>(texts: Texts<K>): Texts<K> {
   return texts;
 }
 
+/** One catalog from several files of one module (a module may split its texts by feature). */
+export function mergeTexts(...parts: Texts<string>[]): Texts<string> {
+  return {
+    da: Object.assign({}, ...parts.map((p) => p.da)),
+    en: Object.assign({}, ...parts.map((p) => p.en)),
+  };
+}
+
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
