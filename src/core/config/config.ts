@@ -1,4 +1,5 @@
 // The one typed configuration. Only this folder reads environment variables (design rule 6).
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -17,6 +18,10 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Samskab <no-reply@samskab.localhost>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   CI: z.string().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((x) => x.trim()).filter(Boolean).every((x) => isIP(x) !== 0), 'must be a comma-separated list of IP addresses'),
 });
 
 export type Config = {
@@ -35,6 +40,11 @@ export type Config = {
   /** Cookies get the Secure flag when the site is served over https. */
   secureCookies: boolean;
   ci: boolean;
+  /**
+   * Addresses of reverse proxies whose X-Forwarded-For we believe. Empty: the socket's peer is the
+   * client, and a forged header changes nothing.
+   */
+  trustedProxies: string[];
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
@@ -59,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     devOutbox: e.NODE_ENV !== 'production',
     secureCookies: baseUrl.startsWith('https://'),
     ci: Boolean(e.CI),
+    trustedProxies: e.TRUSTED_PROXIES.split(',').map((x) => x.trim()).filter(Boolean),
     ...overrides,
   };
   return config;

@@ -2,9 +2,9 @@
 // e-mail (the limits table should not become a list of addresses) and by the client address, and
 // are counted before anything is looked up, so being limited says nothing about whether an account exists.
 import crypto from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppContext, AppDeps } from '../../core/http/context.js';
 import { hitRateLimit, type RateLimitRule } from '../../core/http/rate-limit.js';
+import { clientAddress } from '../../core/http/client-address.js';
 
 const MINUTE = 60;
 const HOUR = 3600;
@@ -19,25 +19,13 @@ export const limits = {
 
 export type LimitedAction = 'login' | 'forgot' | 'resend' | 'register';
 
-/**
- * The client's address as the socket saw it. In-process tests have no socket ('local'). Behind a
- * proxy this is the proxy's address; trusting X-Forwarded-For needs configuration we do not have yet.
- */
-export function clientAddress(c: AppContext): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'local';
-  } catch {
-    return 'local';
-  }
-}
-
 function emailKey(email: string): string {
   return crypto.createHash('sha256').update(email).digest('base64url').slice(0, 32);
 }
 
 /** Counts one attempt in each bucket; false when any of them is over its limit. */
-export async function withinRateLimits(deps: Pick<AppDeps, 'db'>, c: AppContext, action: LimitedAction, email: string | null): Promise<boolean> {
-  const ip = clientAddress(c);
+export async function withinRateLimits(deps: Pick<AppDeps, 'db' | 'config'>, c: AppContext, action: LimitedAction, email: string | null): Promise<boolean> {
+  const ip = clientAddress(c, deps.config.trustedProxies);
   const hits: [string, RateLimitRule][] = [];
   switch (action) {
     case 'login':
