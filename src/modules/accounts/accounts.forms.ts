@@ -78,6 +78,12 @@ export const tokenSchema = z.object({ token: tokenField });
 export const resetFields = ['token', 'password'] as const;
 export const resetSchema = z.object({ token: tokenField, password: newPasswordField });
 
+export const changePasswordFields = ['current', 'password'] as const;
+export const changePasswordSchema = z.object({
+  current: z.string().min(1, 'accounts.error.currentPasswordRequired').max(1000, 'accounts.error.passwordTooLong'),
+  password: newPasswordField,
+});
+
 export const profileFields = ['name', 'lang', 'municipality', 'directory'] as const;
 export const profileSchema = z.object({
   name: nameField,

@@ -1,6 +1,6 @@
 // Reads the accounts pages need, each in its own short transaction.
 import type { AppDeps } from '../../core/http/context.js';
-import { findUserById, listNetworkMembers, listStaff, peekToken } from './accounts.repository.js';
+import { findUserByEmail, findUserById, listNetworkMembers, listStaff, peekToken } from './accounts.repository.js';
 import type { NetworkMember, StaffMember, TokenPurpose, User } from './accounts.types.js';
 import { hashToken, isWellFormedToken } from './tokens.js';
 
@@ -15,6 +15,12 @@ export async function isLiveLinkToken(deps: Db, token: string | undefined, purpo
 
 export async function loadUser(deps: Db, userId: number): Promise<User | null> {
   return deps.db.transaction({ municipalityId: null, userId }, (tx) => findUserById(tx, userId));
+}
+
+/** Whether the person has a password to confirm (accounts made through a link or OpenID Connect may not). */
+export async function hasPassword(deps: Db, actor: { id: number; email: string }): Promise<boolean> {
+  const user = await deps.db.transaction({ municipalityId: null, userId: actor.id }, (tx) => findUserByEmail(tx, actor.email));
+  return !!user && user.id === actor.id && !!user.passwordHash;
 }
 
 export async function loadStaff(deps: Db, municipalityId: number, actorId: number): Promise<StaffMember[]> {

@@ -178,6 +178,11 @@ export async function deleteSessionsOfUser(e: Executor, userId: number): Promise
   return Number(r.numDeletedRows);
 }
 
+export async function deleteOtherSessionsOfUser(e: Executor, userId: number, keepSessionId: string): Promise<number> {
+  const r = await db(e).deleteFrom('accounts_sessions').where('user_id', '=', userId).where('id', '<>', keepSessionId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 export async function deleteExpiredSessionsOfUser(e: Executor, userId: number): Promise<void> {
   await db(e).deleteFrom('accounts_sessions').where('user_id', '=', userId).where('expires_at', '<=', sql<Date>`now()`).execute();
 }

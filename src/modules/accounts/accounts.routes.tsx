@@ -10,15 +10,16 @@ import { LANG_COOKIE } from '../../core/http/app.js';
 import { errorPage, html, redirectWithFlash, safeLocalPath } from '../../core/http/respond.js';
 import { listMunicipalities, loadMunicipality, type Municipality } from '../municipalities/index.js';
 import {
-  emailOnlyFields, emailOnlySchema, formValues, languageFields, languageSchema, loginFields, loginSchema, networkGrantFields,
+  changePasswordFields, changePasswordSchema, emailOnlyFields, emailOnlySchema, formValues, languageFields, languageSchema, loginFields, loginSchema, networkGrantFields,
   networkGrantSchema, networkRevokeFields, networkRevokeSchema, profileFields, profileSchema, registerFields, registerSchema,
   resetFields, resetSchema, staffGrantFields, staffGrantSchema, staffRevokeFields, staffRevokeSchema, tokenFields, tokenSchema,
 } from './accounts.forms.js';
 import { canManageNetwork, canManageStaff } from './accounts.policy.js';
-import { isLiveLinkToken, loadNetworkMembers, loadStaff, loadUser } from './accounts.queries.js';
+import { hasPassword, isLiveLinkToken, loadNetworkMembers, loadStaff, loadUser } from './accounts.queries.js';
 import { limits, withinRateLimits } from './accounts.rate-limits.js';
 import type { PasswordProblem } from './passwords.js';
 import { clearSessionCookie, rotateCsrfCookie, setSessionCookie } from './sessions.js';
+import { changePassword, changePasswordLimit } from './commands/change-password.js';
 import { grantNetworkRole } from './commands/grant-network-role.js';
 import { grantRole } from './commands/grant-role.js';
 import { registerAccount } from './commands/register-account.js';
@@ -32,6 +33,7 @@ import { signIn } from './commands/sign-in.js';
 import { signOut } from './commands/sign-out.js';
 import { updateProfile } from './commands/update-profile.js';
 import { verifyEmail } from './commands/verify-email.js';
+import { ChangePasswordPage } from './views/change-password-page.js';
 import { AccountPage, profileValues, type AccountRolesRow } from './views/account-page.js';
 import { CheckEmailPage, ResendPage } from './views/check-email-page.js';
 import { ForgotPasswordPage } from './views/forgot-password-page.js';
@@ -242,6 +244,31 @@ export function registerAccountsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       showInDirectory: form.data.directory,
     });
     return redirectWithFlash(c, '/account', 'success', 'accounts.account.saved');
+  });
+
+  app.get('/account/password', async (c) => {
+    const actor = state(c).actor;
+    if (!actor) return signInRequired(c);
+    if (!(await hasPassword(deps, actor))) return redirectWithFlash(c, '/forgot-password', 'info', 'accounts.password.none');
+    return html(c, ChangePasswordPage({ page: pageContext(c) }));
+  });
+
+  app.post('/account/password', async (c) => {
+    const actor = state(c).actor;
+    if (!actor) return signInRequired(c);
+    const form = validateForm(changePasswordSchema, formValues(postedForm(c), changePasswordFields));
+    // Passwords are never sent back into the form.
+    if (!form.ok) return html(c, ChangePasswordPage({ page: pageContext(c), errors: form.errors }), 422);
+    const result = await changePassword(deps, actor, { currentPassword: form.data.current, newPassword: form.data.password });
+    if (!result.ok) {
+      if (result.error === 'rate_limited') return tooManyAttempts(c, 'accounts.password.rateLimited', changePasswordLimit.windowSeconds);
+      const errors: Record<string, string> =
+        result.error === 'wrong_password' ? { current: 'accounts.error.currentPasswordWrong' }
+        : result.error === 'same_as_current' ? { password: 'accounts.error.passwordSameAsCurrent' }
+        : { password: passwordErrorKeys[result.error] };
+      return html(c, ChangePasswordPage({ page: pageContext(c), errors }), 422);
+    }
+    return redirectWithFlash(c, '/account', 'success', 'accounts.password.done');
   });
 
   // The language switch: a signed-in person's choice is stored; anyone's is also kept in the cookie.

@@ -70,6 +70,13 @@ export function AccountPage({ page, user, municipalities, roles, networkRole, va
         <SubmitButton>{t('accounts.account.submit')}</SubmitButton>
       </Form>
 
+      <h2>{t('accounts.account.securityHeading')}</h2>
+      <p>
+        <a class="function-link" href="/account/password">
+          {t('accounts.account.changePassword')}
+        </a>
+      </p>
+
       <h2>{t('accounts.account.rolesHeading')}</h2>
       {networkRole ? <p>{t('accounts.account.networkRole', { role: t(`accounts.networkRole.${networkRole}`) })}</p> : null}
       {roles.length === 0 ? (
