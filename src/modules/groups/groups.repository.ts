@@ -319,6 +319,8 @@ export interface GroupFilter {
   areaId?: number | null;
   themeId?: number | null;
   kind?: GroupKind | null;
+  /** Words to search for in name and description (stemmed, Danish and English); a part of the name also matches. */
+  q?: string | null;
   /** Only groups with these ids (e.g. a person's groups). */
   ids?: number[];
 }
@@ -328,6 +330,12 @@ function summaryQuery(e: Executor, municipalityId: number, f: GroupFilter) {
   if (f.areaId) q = q.where('g.area_id', '=', f.areaId);
   if (f.themeId) q = q.where('g.theme_id', '=', f.themeId);
   if (f.kind) q = q.where('g.kind', '=', f.kind);
+  if (f.q) {
+    // Stemming finds "løbeklubben" from "løb"; the substring match finds a name typed in part ("Uld").
+    const words = sql`(websearch_to_tsquery('danish', ${f.q}) || websearch_to_tsquery('english', ${f.q}))`;
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where(sql<boolean>`(g.search_vector @@ ${words} or g.name ilike ${like})`);
+  }
   if (f.ids) q = f.ids.length === 0 ? q.where(sql<boolean>`false`) : q.where('g.id', 'in', f.ids);
   return q;
 }

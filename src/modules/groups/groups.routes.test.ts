@@ -341,3 +341,26 @@ test('the list filters by area and kind and pages through many groups', async ()
   assert.ok(!byArea.includes('Testgruppe 00'));
   assert.equal((await app.client().get(`${LIST}?area=abc&page=-1&kind=<x>`)).status, 200, 'nonsense filters are ignored');
 });
+
+test('search: stemmed words in name or description, a part of the name, in either language; odd input is harmless', async () => {
+  await createVia(as(karen), { name: 'Løbeklubben Stouby', description: 'Vi løber sammen hver tirsdag fra hallen.' });
+  await createVia(as(karen), { name: 'Strikkecaféen', description: 'Knitting and coffee for newcomers and old hands.', descriptionLang: 'en' });
+  const names = async (q: string) => {
+    const res = await app.client().get(`${LIST}?q=${encodeURIComponent(q)}`);
+    assert.equal(res.status, 200, q);
+    const body = await res.text();
+    return { hasRun: body.includes('Løbeklubben Stouby'), hasKnit: body.includes('Strikkecaféen'), body };
+  };
+  // "løber" and "løbe" stem alike in Danish; "knitting" is found through the English stemmer.
+  assert.deepEqual([(await names('løbe')).hasRun, (await names('løbe')).hasKnit], [true, false]);
+  assert.deepEqual([(await names('knit')).hasKnit, (await names('knitted')).hasKnit], [true, true]);
+  // Part of a name.
+  assert.equal((await names('Strikke')).hasKnit, true);
+  // Nothing matches: the filtered empty state, and the query is kept in the box (escaped).
+  const none = await names('<b>zzz%_</b>');
+  assert.equal(none.hasRun || none.hasKnit, false);
+  assert.match(none.body, /value="&lt;b&gt;zzz%_&lt;\/b&gt;"/);
+  // Overlong and operator-laden queries are still a 200.
+  assert.equal((await app.client().get(`${LIST}?q=${'a'.repeat(5000)}`)).status, 200);
+  assert.equal((await app.client().get(`${LIST}?q=${encodeURIComponent('!!& | :* ( "')}`)).status, 200);
+});

@@ -147,7 +147,7 @@ export function registerGroupsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const { lang } = state(c).i18n;
     const data = await transaction(m, actor, async (tx) => {
       const [areas, themes] = await Promise.all([listAreas(tx, m.id), listThemes(tx, m.id)]);
-      const list = await listGroupsPage(tx, m.id, { areaId: q.area ?? null, themeId: q.theme ?? null, kind: q.kind ?? null }, q.page ?? 1);
+      const list = await listGroupsPage(tx, m.id, { areaId: q.area ?? null, themeId: q.theme ?? null, kind: q.kind ?? null, q: q.q || null }, q.page ?? 1);
       const mine = actor ? await listGroupsForUser(tx, m.id, actor.id) : [];
       return { areas, themes, list, mine };
     });
@@ -160,7 +160,7 @@ export function registerGroupsRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
         total: data.list.total,
         pageNumber: data.list.page,
         totalPages: data.list.totalPages,
-        filter: { areaId: q.area, themeId: q.theme, kind: q.kind },
+        filter: { areaId: q.area, themeId: q.theme, kind: q.kind, q: q.q || undefined },
         areas: data.areas.map((a) => ({ id: a.id, name: a.name })),
         themes: data.themes.map((th) => ({ id: th.id, name: th.name[lang] })),
         mine: data.mine.map((x) => ({ group: x.group, status: x.membership.status })),

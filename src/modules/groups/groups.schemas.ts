@@ -127,6 +127,8 @@ export type EditPostInput = z.infer<typeof editPostSchema>;
 
 /** The list's filters: anything unknown is ignored rather than refused, since people edit URLs. */
 export const listQuerySchema = z.object({
+  // A search box: blank means no search; an overlong query is cut, not refused (it is only a filter).
+  q: z.string().transform((v) => v.trim().slice(0, 200)).optional().catch(undefined),
   area: z.string().regex(/^[1-9][0-9]{0,8}$/).transform(Number).optional().catch(undefined),
   theme: z.string().regex(/^[1-9][0-9]{0,8}$/).transform(Number).optional().catch(undefined),
   kind: z.enum(groupKinds).optional().catch(undefined),

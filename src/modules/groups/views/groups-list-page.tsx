@@ -2,7 +2,7 @@
 // link that can be shared), a page at a time.
 import { Layout } from '../../../core/views/layout.js';
 import { ButtonLink, Card, CardList, EmptyState, Pagination } from '../../../core/views/components.js';
-import { Select } from '../../../core/views/forms.js';
+import { Select, TextField } from '../../../core/views/forms.js';
 import { PageContextValue } from '../../../core/views/context.js';
 import type { PageContext } from '../../../core/views/page-context.js';
 import type { GroupKind, GroupSummary, MemberStatus } from '../groups.types.js';
@@ -22,7 +22,7 @@ export interface GroupsListProps {
   total: number;
   pageNumber: number;
   totalPages: number;
-  filter: { areaId?: number | undefined; themeId?: number | undefined; kind?: GroupKind | undefined };
+  filter: { areaId?: number | undefined; themeId?: number | undefined; kind?: GroupKind | undefined; q?: string | undefined };
   areas: NamedOption[];
   themes: NamedOption[];
   /** The signed-in person's own groups, with their status in each. */
@@ -36,8 +36,9 @@ export function GroupsListPage(p: GroupsListProps) {
   const m = p.municipality;
   const areaName = new Map(p.areas.map((a) => [a.id, a.name]));
   const themeName = new Map(p.themes.map((th) => [th.id, th.name]));
-  const filtered = Boolean(p.filter.areaId || p.filter.themeId || p.filter.kind);
+  const filtered = Boolean(p.filter.areaId || p.filter.themeId || p.filter.kind || p.filter.q);
   const query = new URLSearchParams();
+  if (p.filter.q) query.set('q', p.filter.q);
   if (p.filter.areaId) query.set('area', String(p.filter.areaId));
   if (p.filter.themeId) query.set('theme', String(p.filter.themeId));
   if (p.filter.kind) query.set('kind', p.filter.kind);
@@ -91,6 +92,7 @@ export function GroupsListPage(p: GroupsListProps) {
         </h2>
         <PageContextValue.Provider value={p.page}>
           <form method="get" action={urls.list(m.slug)} class="mb-5">
+            <TextField name="q" type="search" label={t('groups.list.search')} hint={t('groups.list.searchHint')} value={p.filter.q ?? ''} maxlength={200} width="xl" />
             <div class="row">
               <div class="col-12 col-md-4">
                 <Select
