@@ -54,6 +54,11 @@ export async function listGroupsForUser(e: Executor, municipalityId: number, use
   return r.rows.map((group) => ({ group, membership: byGroup.get(group.id)! }));
 }
 
+/** The people who are active members of a group (for other modules' notifications). */
+export async function listActiveMemberIds(e: Executor, municipalityId: number, groupId: number): Promise<number[]> {
+  return (await listMemberships(e, municipalityId, groupId, { status: 'active' })).map((m) => m.userId);
+}
+
 export async function isCoordinator(e: Executor, municipalityId: number, groupId: number, userId: number): Promise<boolean> {
   const m = await findMembership(e, municipalityId, groupId, userId);
   return isCoordinatorFacts(m ? { role: m.role, status: m.status } : null);

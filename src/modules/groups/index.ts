@@ -12,7 +12,7 @@ import { seedGroups } from './groups.seed.js';
 
 export type { GroupSummary, GroupKind, MembershipPolicy, MemberRole, MemberStatus, Membership } from './groups.types.js';
 export type { GroupOfUser } from './groups.queries.js';
-export { findGroupSummary as findGroup, listGroupsForUser, isCoordinator } from './groups.queries.js';
+export { findGroupSummary as findGroup, listGroupsForUser, isCoordinator, listActiveMemberIds } from './groups.queries.js';
 export { setGroupInitiativesProvider, type GroupInitiativesProvider, type GroupRef, type InitiativesSlot } from './groups.slots.js';
 export { urls as groupUrls } from './groups.urls.js';
 

@@ -247,6 +247,33 @@ test('notifications: followers and owners hear of state changes, comments and up
   assert.ok(rows.rows.every((r) => r.email_status === 'pending'), 'the default is e-mail at once');
 });
 
+test('a group initiative: its active members hear of milestones, but not of every comment', async () => {
+  const member = await actor([[m.id, 'resident']], 'Group Member');
+  const applicant = await actor([[m.id, 'resident']], 'Not Yet Member');
+  const groupId = await db.transaction({ municipalityId: m.id }, async (tx) => {
+    const g = await sql<{ id: number }>`insert into groups (municipality_id, slug, kind, name, membership_policy)
+      values (${m.id}, 'busgruppen', 'informal', 'Busgruppen', 'request') returning id`.execute(tx);
+    const id = g.rows[0]!.id;
+    await sql`insert into groups_members (municipality_id, group_id, user_id, role, status, joined_at) values
+      (${m.id}, ${id}, ${owner.id}, 'coordinator', 'active', now()),
+      (${m.id}, ${id}, ${member.id}, 'member', 'active', now())`.execute(tx);
+    await sql`insert into groups_members (municipality_id, group_id, user_id, status) values (${m.id}, ${id}, ${applicant.id}, 'requested')`.execute(tx);
+    return id;
+  });
+  const id = await propose({ title: 'Bybus drevet af gruppen', groupId });
+  assert.ok((await changeState(db, m, owner, { initiativeId: id, to: 'open_for_support', lang: 'da' })).ok);
+  assert.ok((await postUpdate(db, m, owner, { initiativeId: id, body: 'Vi har talt med busselskabet.', lang: 'da', eventKey: null })).ok);
+  assert.ok((await postComment(db, m, owner, { initiativeId: id, parentId: null, body: 'Hvem kan køre lørdag?', lang: 'da', commentKey: null })).ok);
+  const rows = await db.transaction({ municipalityId: m.id }, (tx) =>
+    sql<{ user_id: number; message_key: string }>`select user_id, message_key from notifications
+      where municipality_id = ${m.id} and link like ${`/m/${m.slug}/initiatives/${id}%`} order by id`.execute(tx),
+  );
+  const toMember = rows.rows.filter((r) => r.user_id === member.id).map((r) => r.message_key);
+  assert.deepEqual(toMember, ['initiatives.notify.stateChanged', 'initiatives.notify.update']);
+  assert.equal(rows.rows.filter((r) => r.user_id === applicant.id).length, 0, 'a pending request is not membership');
+  assert.equal(rows.rows.filter((r) => r.user_id === owner.id).length, 0, 'nobody hears of their own doing');
+});
+
 test('search in Danish and English, within one municipality, with filters and sorting', async () => {
   const da = await propose({ title: 'Sikker cykelsti til skolen', problem: 'Børnene cykler på en farlig landevej uden cykelsti.', proposal: 'Kommunen og lodsejerne anlægger en cykelsti langs vejen.', lang: 'da' });
   const en = await propose({ title: 'A playground for the village', problem: 'Families have nowhere to meet outdoors on weekends.', proposal: 'Parents build a playground with the municipality.', lang: 'en' });

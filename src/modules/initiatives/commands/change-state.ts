@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../../core/errors/result.js';
 import { notify } from '../../notifications/index.js';
 import type { State } from '../initiatives.lifecycle.js';
 import { decideTransition, facilitates, type TransitionDecision } from '../initiatives.policy.js';
-import { insertEvent, listAudience, lockInitiative, setFacilitator, updateState, type StateChange } from '../initiatives.repository.js';
+import { insertEvent, lockInitiative, setFacilitator, updateState, type StateChange } from '../initiatives.repository.js';
+import { milestoneAudience } from '../initiatives.groups.js';
 import { initiativePath, standingFor, type Tenant } from '../initiatives.standing.js';
 import type { TextLang } from '../initiatives.types.js';
 
@@ -62,7 +63,7 @@ export async function changeState(db: Database, m: Tenant, actor: Actor | null, 
     });
     await notify(tx, {
       municipalityId: m.id,
-      userIds: await listAudience(tx, m.id, initiative.id),
+      userIds: await milestoneAudience(tx, m.id, initiative),
       actorId: actor.id,
       messageKey: 'initiatives.notify.stateChanged',
       params: { title: initiative.title, state: input.to },

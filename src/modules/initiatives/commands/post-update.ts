@@ -4,7 +4,8 @@ import type { Database } from '../../../core/db/database.js';
 import { err, ok, type Result } from '../../../core/errors/result.js';
 import { notify } from '../../notifications/index.js';
 import { mayPostUpdate } from '../initiatives.policy.js';
-import { insertEvent, listAudience, lockInitiative, touchActivity } from '../initiatives.repository.js';
+import { insertEvent, lockInitiative, touchActivity } from '../initiatives.repository.js';
+import { milestoneAudience } from '../initiatives.groups.js';
 import { initiativePath, standingFor, type Tenant } from '../initiatives.standing.js';
 import type { TextLang } from '../initiatives.types.js';
 
@@ -24,7 +25,7 @@ export async function postUpdate(
     await touchActivity(tx, m.id, initiative.id);
     await notify(tx, {
       municipalityId: m.id,
-      userIds: await listAudience(tx, m.id, initiative.id),
+      userIds: await milestoneAudience(tx, m.id, initiative),
       actorId: actor.id,
       messageKey: 'initiatives.notify.update',
       params: { title: initiative.title, author: actor.displayName },

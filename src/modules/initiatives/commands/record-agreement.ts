@@ -7,7 +7,8 @@ import { err, ok, type Result } from '../../../core/errors/result.js';
 import { notify } from '../../notifications/index.js';
 import { agreementEditable } from '../initiatives.lifecycle.js';
 import { decideTransition, mayRecordAgreement } from '../initiatives.policy.js';
-import { insertAgreementVersion, insertEvent, listAudience, lockInitiative, updateState, type NewAgreement } from '../initiatives.repository.js';
+import { insertAgreementVersion, insertEvent, lockInitiative, updateState, type NewAgreement } from '../initiatives.repository.js';
+import { milestoneAudience } from '../initiatives.groups.js';
 import { initiativePath, standingFor, type Tenant } from '../initiatives.standing.js';
 
 export type AgreementError = 'not_found' | 'forbidden' | 'transition_not_allowed' | 'invalid_dates';
@@ -40,7 +41,7 @@ export async function recordAgreement(
     }
     await notify(tx, {
       municipalityId: m.id,
-      userIds: await listAudience(tx, m.id, initiative.id),
+      userIds: await milestoneAudience(tx, m.id, initiative),
       actorId: actor.id,
       messageKey: agreed ? 'initiatives.notify.stateChanged' : 'initiatives.notify.agreement',
       params: agreed ? { title: initiative.title, state: 'agreed' } : { title: initiative.title, version },
