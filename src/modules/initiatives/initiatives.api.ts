@@ -66,7 +66,7 @@ const agreementSchema = z.object({
 });
 
 const timelineSchema = z.object({
-  kind: z.enum(['proposed', 'state_changed', 'facilitator_assigned', 'update', 'agreement', 'ask_answered']),
+  kind: z.enum(['proposed', 'state_changed', 'facilitator_assigned', 'update', 'agreement', 'ask_answered', 'edited']),
   fromState: z.enum(states).nullable(),
   toState: z.enum(states).nullable(),
   text: z.string().describe('The public note, update, reason or answer, if any.'),

@@ -38,6 +38,7 @@ import {
   moderateSchema,
   partnerSchema,
   proposeSchema,
+  editTextSchema,
   reportSchema,
   stateSchema,
   updateSchema,
@@ -46,6 +47,7 @@ import {
 import { askKinds, partnerKinds, type AskKind, type PartnerKind } from './initiatives.types.js';
 import { isOwner, standingFor, type Tenant } from './initiatives.standing.js';
 import { groupLink, groupsCoordinatedBy, provideGroupInitiatives } from './initiatives.groups.js';
+import { initiativeAsides } from './initiatives.slots.js';
 import { proposeInitiative } from './commands/propose-initiative.js';
 import { changeState } from './commands/change-state.js';
 import { assignSelf } from './commands/assign-facilitator.js';
@@ -55,6 +57,8 @@ import { postUpdate } from './commands/post-update.js';
 import { recordAgreement } from './commands/record-agreement.js';
 import { answerAsk } from './commands/answer-ask.js';
 import { addAsk, addPartner, removePartner } from './commands/edit-initiative.js';
+import { editText } from './commands/edit-text.js';
+import { EditPage } from './views/edit-page.js';
 import { ListPage } from './views/list-page.js';
 import { ProposePage } from './views/propose-page.js';
 import { InitiativePage, type FailedForm } from './views/initiative-page.js';
@@ -233,7 +237,8 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
         isOwner(tx, initiative, actor),
         initiative.groupId === null ? Promise.resolve(null) : groupLink(tx, m, initiative.groupId),
       ]);
-      return { initiative, ...n, members, partners, asks, agreements, events, comments, mine, owner, group };
+      const asides = await initiativeAsides(tx, { municipalityId: m.id, municipalitySlug: m.slug, initiativeId: id }, { actor, i18n: state(c).i18n });
+      return { initiative, ...n, members, partners, asks, agreements, events, comments, mine, owner, group, asides };
     });
     if (!data) return errorPage(c, 404, { municipality: m, nav: nav(c, m, 'list') });
     const s = standingOf(actor, m.id, data.owner);
@@ -252,6 +257,7 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
         agreements: data.agreements,
         events: data.events,
         comments: data.comments,
+        asides: data.asides,
         viewer: {
           userId: actor?.id ?? null,
           participation: data.mine,
@@ -290,6 +296,55 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
     const id = idParam(c.req.param('id'));
     if (id === null) return errorPage(c, 404, { municipality: m, nav: nav(c, m, 'list') });
     return renderInitiative(c, m, id);
+  });
+
+  // Correct the text ------------------------------------------------------
+
+  async function renderEdit(c: AppContext, m: Municipality, id: number, actor: Actor, values: FormFields | null, errors: FieldErrors, status: ContentfulStatusCode = 200): Promise<Response> {
+    const lang = state(c).lang;
+    const data = await db.transaction({ municipalityId: m.id, userId: actor.id }, async (tx) => {
+      const initiative = await findInitiative(tx, m.id, id);
+      if (!initiative) return null;
+      const [n, owner] = await Promise.all([names(m, lang, tx), isOwner(tx, initiative, actor)]);
+      return { initiative, ...n, owner };
+    });
+    if (!data) return errorPage(c, 404, { municipality: m, nav: nav(c, m, 'list') });
+    const ini = data.initiative;
+    if (!mayEditDetails(standingOf(actor, m.id, data.owner), ini.state)) return fail(c, m, 'forbidden');
+    const current: FormFields = {
+      title: ini.title,
+      problem: ini.problem,
+      proposal: ini.proposal,
+      lang: ini.lang,
+      area: ini.areaId === null ? '' : String(ini.areaId),
+      theme: ini.themeId === null ? '' : String(ini.themeId),
+    };
+    const page = EditPage({ page: pageOf(c, m), municipality: m, initiativeId: id, currentTitle: ini.title, areas: data.areas, themes: data.themes, values: values ?? current, errors });
+    return html(c, page, status);
+  }
+
+  app.get('/m/:slug/initiatives/:id/edit', async (c) => {
+    const ctx = await postContext(c);
+    if (ctx instanceof Response) return ctx;
+    return renderEdit(c, ctx.m, ctx.id, ctx.actor, null, {});
+  });
+
+  app.post('/m/:slug/initiatives/:id/edit', async (c) => {
+    const ctx = await postContext(c);
+    if (ctx instanceof Response) return ctx;
+    const { m, id, actor } = ctx;
+    const values = form(c);
+    const parsed = validateForm(editTextSchema, values);
+    if (!parsed.ok) return renderEdit(c, m, id, actor, values, parsed.errors, 422);
+    const d = parsed.data;
+    const r = await editText(db, t(m), actor, id, { title: d.title, problem: d.problem, proposal: d.proposal, lang: d.lang, areaId: d.area, themeId: d.theme });
+    if (!r.ok) {
+      if (r.error === 'unknown_area' || r.error === 'unknown_theme') {
+        return renderEdit(c, m, id, actor, values, { [r.error === 'unknown_area' ? 'area' : 'theme']: `initiatives.error.${r.error}` }, 422);
+      }
+      return fail(c, m, r.error);
+    }
+    return redirectWithFlash(c, initiativeUrl(m, id), r.value.changed ? 'success' : 'info', r.value.changed ? 'initiatives.flash.edited' : 'initiatives.flash.unchanged');
   });
 
   app.post('/m/:slug/initiatives/:id/support', async (c) => {

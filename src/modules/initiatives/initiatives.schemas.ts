@@ -73,6 +73,16 @@ export const proposeSchema = z
   });
 export type ProposeForm = z.infer<typeof proposeSchema>;
 
+/** Correcting the text after proposing: the same rules as the proposal form's text fields. */
+export const editTextSchema = z.object({
+  title: text(3, 140, 'title'),
+  problem: text(10, 10000, 'problem'),
+  proposal: text(10, 10000, 'proposal'),
+  lang,
+  area: optionalId('area'),
+  theme: optionalId('theme'),
+});
+
 export const stateSchema = z.object({
   to: z.enum(states, { message: 'initiatives.form.to.invalid' }),
   from: z.union([z.enum(states), z.literal('')]).default(''),

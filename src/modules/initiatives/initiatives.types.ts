@@ -75,7 +75,7 @@ export interface Agreement {
   createdAt: Date;
 }
 
-export type EventKind = 'proposed' | 'state_changed' | 'facilitator_assigned' | 'update' | 'agreement' | 'ask_answered';
+export type EventKind = 'proposed' | 'state_changed' | 'facilitator_assigned' | 'update' | 'agreement' | 'ask_answered' | 'edited';
 
 export interface TimelineEvent {
   id: number;

@@ -16,6 +16,7 @@ import { askKinds, partnerKinds, reportReasons } from '../initiatives.types.js';
 import { PlainText } from '../initiatives.text.js';
 import { dates, formatKroner, langOptions, StateBadge, translated, type Names } from './shared.js';
 import { moduleStylesheet } from './assets.js';
+import type { InitiativeAside } from '../initiatives.slots.js';
 
 export interface Viewer {
   userId: number | null;
@@ -50,6 +51,8 @@ export interface InitiativePageProps {
   agreements: Agreement[];
   events: TimelineEvent[];
   comments: Comment[];
+  /** Sections other modules add (e.g. the network's "adopted from" and "publish as a case"). */
+  asides?: InitiativeAside[];
   viewer: Viewer;
   failed?: FailedForm | undefined;
   keys: { comment: string; update: string };
@@ -85,6 +88,13 @@ export function InitiativePage(props: InitiativePageProps) {
         </Alert>
       ) : null}
       <h1 lang={ini.lang}>{ini.title}</h1>
+      {viewer.canEditDetails ? (
+        <p>
+          <a class="function-link" href={`${base}/edit`}>
+            {t('initiatives.edit.link')}
+          </a>
+        </p>
+      ) : null}
       <p class="app-card-labels">
         <StateBadge state={ini.state} i18n={page.i18n} />
         {ini.state === 'paused' && ini.pausedFrom ? <span>{t('initiatives.page.pausedFrom', { state: t(`initiatives.state.${ini.pausedFrom}`) })}</span> : null}
@@ -111,6 +121,10 @@ export function InitiativePage(props: InitiativePageProps) {
       </dl>
 
       <SupportPanel {...props} base={base} />
+
+      {(props.asides ?? []).map((a) => (
+        <AsideSection aside={a} />
+      ))}
 
       <Progress i18n={page.i18n} state={ini.state} pausedFrom={ini.pausedFrom} />
 
@@ -145,6 +159,30 @@ export function InitiativePage(props: InitiativePageProps) {
       <Timeline {...props} />
       <Comments {...props} base={base} ctx={ctx} />
     </Layout>
+  );
+}
+
+function AsideSection({ aside }: { aside: InitiativeAside }) {
+  return (
+    <section aria-labelledby={`${aside.id}-heading`} class="mt-6 app-ini-aside">
+      <h2 id={`${aside.id}-heading`} class="h3">
+        {aside.heading}
+      </h2>
+      {aside.lines.map((l) => (
+        <p lang={l.lang}>{l.href ? <a href={l.href}>{l.text}</a> : l.text}</p>
+      ))}
+      {aside.actions.length > 0 ? (
+        <ul class="nobullet-list">
+          {aside.actions.map((a) => (
+            <li>
+              <a class="function-link" href={a.href}>
+                {a.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
   );
 }
 
@@ -496,7 +534,13 @@ function Timeline(props: InitiativePageProps) {
               <time datetime={e.createdAt.toISOString()}>{formatDate(e.createdAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
               {e.actor ? ` · ${e.actor.displayName}` : null}
             </p>
-            {e.body ? <PlainText text={e.body} lang={e.lang ?? undefined} /> : null}
+            {e.kind === 'edited' ? (
+              <p>
+                {t('initiatives.timeline.editedFrom')} <q lang={e.lang ?? undefined}>{e.body}</q>
+              </p>
+            ) : e.body ? (
+              <PlainText text={e.body} lang={e.lang ?? undefined} />
+            ) : null}
           </li>
         ))}
       </ol>
@@ -517,6 +561,8 @@ function eventTitle(i18n: I18n, e: TimelineEvent): string {
       return t('initiatives.timeline.facilitatorAssigned', { name: e.actor?.displayName ?? '' });
     case 'update':
       return t('initiatives.timeline.update');
+    case 'edited':
+      return t('initiatives.timeline.edited');
     default:
       return t('initiatives.timeline.proposed');
   }
