@@ -89,4 +89,82 @@ for (const js of [true, false]) {
   });
 }
 
+/** A local date on the given ISO weekday at least `ahead` days from now. */
+function dateAhead(isoWeekday: number, ahead: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ahead);
+  while (((d.getUTCDay() + 6) % 7) + 1 !== isoWeekday) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+for (const js of [true, false]) {
+  const mode = js ? 'JS on' : 'JS off';
+  const closedDay = dateAhead(js ? 1 : 2, 15);
+  const capacity = js ? '14' : '16';
+  const purpose = `Personalemøde ${mode}`;
+
+  test(`a facilitator edits the meeting room and closes a day that has a booking (${mode})`, async (t) => {
+    const harness = h();
+    const staff = await harness.page(t, { js, width: js ? 1280 : 375 });
+    await signIn(harness, staff, 'facilitator@hedensted.samskab.dk');
+    await harness.visit(staff, '/m/hedensted/facilities');
+    await harness.navigateBy(staff, staff.getByRole('link', { name: /^Mødelokale på/ }));
+    const roomPath = new URL(staff.url()).pathname;
+
+    // Edit: two mistakes come back next to their fields, with what was typed kept.
+    await harness.navigateBy(staff, staff.getByRole('link', { name: 'Redigér lokalet' }));
+    await staff.getByLabel('Kapacitet', { exact: true }).fill('0');
+    await staff.getByLabel('Lukker lørdag', { exact: true }).fill('09:00');
+    await staff.getByLabel('Husregler (valgfrit)', { exact: true }).fill('Sæt stolene på plads.\nLuk vinduerne.');
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Gem ændringer' }), { status: 422 });
+    assert.match(await staff.locator('#f-capacity-error').innerText(), /Kapaciteten skal være mindst 1/);
+    assert.match(await staff.locator('#f-closes_6-error').innerText(), /Lukketiden skal være efter åbningstiden/);
+    assert.equal(await staff.getByLabel('Kapacitet', { exact: true }).getAttribute('aria-invalid'), 'true');
+    assert.match(await staff.getByLabel('Husregler (valgfrit)', { exact: true }).inputValue(), /Luk vinduerne/);
+    await staff.getByLabel('Kapacitet', { exact: true }).fill(capacity);
+    await staff.getByLabel('Lukker lørdag', { exact: true }).fill('15:00');
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Gem ændringer' }), { status: 200 });
+    assert.equal(new URL(staff.url()).pathname, roomPath);
+    const details = await staff.locator('main').innerText();
+    assert.match(details, /Ændringerne er gemt/);
+    assert.match(details, new RegExp(`${capacity} personer`));
+    assert.match(details, /Luk vinduerne/);
+    assert.match(await staff.getByRole('row', { name: /Lørdag/ }).innerText(), /10:00–15:00/);
+
+    // A booking on the day first, then closing that day: the booking is listed, nothing is dropped silently.
+    await harness.navigateBy(staff, staff.getByRole('link', { name: 'Book en tid' }));
+    await staff.getByLabel('Dato').fill(closedDay);
+    await staff.getByLabel('Fra kl.').fill('10:00');
+    await staff.getByLabel('Til kl.').fill('11:00');
+    await staff.getByLabel('Hvad skal I bruge det til?').fill(purpose);
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Book tiden' }), { status: 200 });
+    assert.match(await staff.locator('main').innerText(), /Tiden er booket/);
+
+    await harness.visit(staff, roomPath);
+    await harness.navigateBy(staff, staff.getByRole('link', { name: 'Lukkedage' }));
+    await staff.getByLabel('Første lukkedag').fill(closedDay);
+    await staff.getByLabel('Årsag (valgfrit)').fill('Lokalet males');
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Luk dagene' }), { status: 409 });
+    const warning = await staff.locator('#conflicts').innerText();
+    assert.match(warning, /Der er 1 booking på de dage/);
+    assert.match(warning, new RegExp(purpose));
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Luk og afbestil bookingen' }), { status: 200 });
+    const closedPage = await staff.locator('main').innerText();
+    assert.match(closedPage, /Lukkedagene er tilføjet\. Bookingerne på dagene er afbestilt/);
+    assert.ok((await staff.getByRole('row').filter({ hasText: 'Lokalet males' }).count()) >= 1, 'the closed day is listed with its reason');
+
+    // The closed day blocks booking and shows as closed.
+    await harness.visit(staff, `${roomPath}?date=${closedDay}`);
+    assert.match(await staff.locator('main').innerText(), /Lukket denne dag/);
+    await harness.visit(staff, `${roomPath}/book?date=${closedDay}&start=12:00&end=13:00`);
+    await staff.getByLabel('Hvad skal I bruge det til?').fill(purpose);
+    await harness.navigateBy(staff, staff.getByRole('button', { name: 'Book tiden' }), { status: 422 });
+    assert.match(await staff.locator('#f-date-error').innerText(), /Der er lukket den dag/);
+    await harness.visit(staff, '/m/hedensted/facilities/bookings');
+    assert.match(await staff.getByRole('row').filter({ hasText: purpose }).innerText(), /Afbestilt/);
+    await staff.close();
+  });
+}
+
 registryTest(h);

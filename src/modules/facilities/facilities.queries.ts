@@ -52,6 +52,11 @@ async function decorate(tx: Parameters<typeof listFacilities>[0], municipalityId
   }));
 }
 
+/** Bookings with the facility's, booker's and group's names, for staff pages. */
+export async function describeBookings(deps: Deps, municipalityId: number, bookings: Booking[]): Promise<BookingView[]> {
+  return deps.db.transaction({ municipalityId }, (tx) => decorate(tx, municipalityId, bookings));
+}
+
 export async function getMyBookings(deps: Deps, municipalityId: number, userId: number, since: Date): Promise<BookingView[]> {
   return deps.db.transaction({ municipalityId }, async (tx) => decorate(tx, municipalityId, await listBookingsByPerson(tx, municipalityId, userId, since)));
 }

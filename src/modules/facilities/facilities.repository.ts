@@ -212,6 +212,66 @@ export async function insertFacility(e: Executor, municipalityId: number, f: Fac
   return toFacility(row);
 }
 
+/** Locks the facility row against bookings being made (they take a share lock) while its days change. */
+export async function lockFacility(e: Executor, municipalityId: number, id: number): Promise<boolean> {
+  const row = await db(e).selectFrom('facilities').select('id').where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Changes every field but the slug (addresses use the id; the slug stays stable) and replaces the week's opening hours. */
+export async function updateFacility(e: Executor, municipalityId: number, id: number, f: Omit<FacilityFields, 'slug'>, hours: { weekday: number; opensMin: number; closesMin: number }[]): Promise<Facility | null> {
+  const row = await db(e)
+    .updateTable('facilities')
+    .set({
+      kind: f.kind,
+      name: f.name,
+      institution: f.institution,
+      address: f.address,
+      description: f.description,
+      capacity: f.capacity,
+      accessibility: f.accessibility,
+      house_rules: f.houseRules,
+      deposit_note: f.depositNote,
+      needs_approval: f.needsApproval,
+      allow_residents: f.allowResidents,
+      allow_groups: f.allowGroups,
+      allow_associations: f.allowAssociations,
+      horizon_days: f.horizonDays,
+      priority_horizon_days: f.priorityHorizonDays,
+      cancel_deadline_hours: f.cancelDeadlineHours,
+    })
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return null;
+  await db(e).deleteFrom('facilities_opening_hours').where('municipality_id', '=', municipalityId).where('facility_id', '=', id).execute();
+  if (hours.length > 0) {
+    await db(e)
+      .insertInto('facilities_opening_hours')
+      .values(hours.map((h) => ({ municipality_id: municipalityId, facility_id: id, weekday: h.weekday, opens_min: h.opensMin, closes_min: h.closesMin })))
+      .execute();
+  }
+  return toFacility(row);
+}
+
+/** Adds closed dates; a date that is already closed keeps its first reason. Returns the dates actually added. */
+export async function insertClosedDates(e: Executor, municipalityId: number, facilityId: number, closed: ClosedDate[]): Promise<string[]> {
+  if (closed.length === 0) return [];
+  const rows = await db(e)
+    .insertInto('facilities_closed_dates')
+    .values(closed.map((c) => ({ municipality_id: municipalityId, facility_id: facilityId, day: c.date, reason: c.reason })))
+    .onConflict((oc) => oc.columns(['municipality_id', 'facility_id', 'day']).doNothing())
+    .returning('day')
+    .execute();
+  return rows.map((r) => String(r.day)).sort();
+}
+
+export async function deleteClosedDate(e: Executor, municipalityId: number, facilityId: number, date: string): Promise<boolean> {
+  const r = await db(e).deleteFrom('facilities_closed_dates').where('municipality_id', '=', municipalityId).where('facility_id', '=', facilityId).where('day', '=', date).executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}
+
 // Bookings ---------------------------------------------------------------------------------------
 
 export interface NewBooking {

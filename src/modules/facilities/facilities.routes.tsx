@@ -13,10 +13,15 @@ import { requestBooking, type RequestBookingError } from './commands/request-boo
 import { serializeCalendar } from '../../core/ical/ical.js';
 import { deliverInBackground } from '../notifications/index.js';
 import { can } from './facilities.policy.js';
-import { getCoordinatedGroups, getDayBookings, getFacilities, getFacility, getFeedBookings, getMyBookings, getPendingBookings } from './facilities.queries.js';
-import { bookFormSchema, facilityFormSchema } from './facilities.schemas.js';
-import { createFacility } from './commands/create-facility.js';
-import { emptyFacilityForm, NewFacilityPage } from './views/new-facility-page.js';
+import { describeBookings, getCoordinatedGroups, getDayBookings, getFacilities, getFacility, getFeedBookings, getMyBookings, getPendingBookings } from './facilities.queries.js';
+import { bookFormSchema, facilityFormSchema, type FacilityForm } from './facilities.schemas.js';
+import { createFacility, type FacilityHours } from './commands/create-facility.js';
+import { updateFacility } from './commands/update-facility.js';
+import { closeDates, type CloseDatesError } from './commands/close-dates.js';
+import { reopenDate } from './commands/reopen-date.js';
+import { emptyFacilityForm, facilityFormValues, NewFacilityPage } from './views/new-facility-page.js';
+import { ClosedDatesPage, type ClosedFormValues } from './views/closed-dates-page.js';
+import type { FacilityFields } from './facilities.repository.js';
 import { addDays, isDate, mondayOf, startOfDay, todayIn } from './facilities.time.js';
 import { registerSeasonRoutes } from './facilities.seasons.routes.js';
 import { facilitiesPage, idParam, needSignIn, place, PRINT_CSS_PATH } from './facilities.http.js';
@@ -44,6 +49,44 @@ const fieldOf: Record<RequestBookingError, keyof BookFormValues | null> = {
   groups_not_allowed: 'group',
   not_group_coordinator: 'group',
   slot_taken: 'start',
+};
+
+/** The stored fields and weekly hours of a validated facility form (new or edit). */
+function fromForm(d: FacilityForm): { fields: Omit<FacilityFields, 'slug'>; hours: FacilityHours[] } {
+  const rec = d as unknown as Record<string, string>;
+  const minutes = (x: string) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5));
+  const hours = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => (rec[`opens_${weekday}`] ? [{ weekday, opensMin: minutes(rec[`opens_${weekday}`]!), closesMin: minutes(rec[`closes_${weekday}`]!) }] : []));
+  return {
+    hours,
+    fields: {
+      kind: d.kind,
+      name: d.name,
+      institution: d.institution,
+      address: d.address,
+      description: d.description,
+      capacity: d.capacity,
+      accessibility: d.accessibility,
+      houseRules: d.houseRules,
+      depositNote: d.depositNote,
+      needsApproval: d.needsApproval,
+      allowResidents: d.who.includes('residents'),
+      allowGroups: d.who.includes('groups'),
+      allowAssociations: d.who.includes('associations'),
+      horizonDays: d.horizonDays,
+      priorityHorizonDays: d.priorityHorizonDays,
+      cancelDeadlineHours: d.cancelDeadlineHours,
+    },
+  };
+}
+
+const closedFieldOf: Record<Exclude<CloseDatesError, 'forbidden' | 'facility_not_found' | 'has_bookings'>, keyof ClosedFormValues> = {
+  invalid_from: 'from',
+  in_past: 'from',
+  already_closed: 'from',
+  invalid_to: 'to',
+  to_before_from: 'to',
+  too_long: 'to',
+  reason_too_long: 'reason',
 };
 
 /** A URL name from a facility name: Danish letters spelled out, the rest dashes. */
@@ -111,34 +154,99 @@ export function registerFacilitiesRoutes(app: Hono<AppEnv>, deps: AppDeps): void
     const again = (errors: FieldErrors) => html(c, NewFacilityPage({ page: facilitiesPage(c, s.m, 'new'), place: s.m, values: f, errors }), 422);
     const v = validateForm(facilityFormSchema, f);
     if (!v.ok) return again(Object.fromEntries(Object.entries(v.errors).map(([k, key]) => [k, t(key)])));
-    const d = v.data;
-    const rec = d as unknown as Record<string, string>;
-    const minutes = (x: string) => Number(x.slice(0, 2)) * 60 + Number(x.slice(3, 5));
-    const hours = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => (rec[`opens_${weekday}`] ? [{ weekday, opensMin: minutes(rec[`opens_${weekday}`]!), closesMin: minutes(rec[`closes_${weekday}`]!) }] : []));
-    const result = await createFacility(deps.db, s.actor, s.m.id, {
-      slug: slugify(d.name),
-      kind: d.kind,
-      name: d.name,
-      institution: d.institution,
-      address: d.address,
-      description: d.description,
-      capacity: d.capacity,
-      accessibility: d.accessibility,
-      houseRules: d.houseRules,
-      depositNote: d.depositNote,
-      needsApproval: d.needsApproval,
-      allowResidents: d.who.includes('residents'),
-      allowGroups: d.who.includes('groups'),
-      allowAssociations: d.who.includes('associations'),
-      horizonDays: d.horizonDays,
-      priorityHorizonDays: d.priorityHorizonDays,
-      cancelDeadlineHours: d.cancelDeadlineHours,
-    }, hours);
+    const { fields, hours } = fromForm(v.data);
+    const result = await createFacility(deps.db, s.actor, s.m.id, { slug: slugify(v.data.name), ...fields }, hours);
     if (!result.ok) {
       if (result.error === 'slug_taken') return again({ name: t('facilities.form.error.nameTaken') });
       return errorPage(c, 403, { municipality: s.m });
     }
     return redirectWithFlash(c, `${facilitiesBase(s.m)}/${result.value.id}`, 'success', 'facilities.form.created');
+  });
+
+  // Edit a facility (staff) ------------------------------------------------------------------------
+
+  const staffFacility = async (c: AppContext) => {
+    const s = await staffOnly(c);
+    if (s instanceof Response) return s;
+    if (!can(s.actor, 'manage_facilities', s.m.id)) return errorPage(c, 403, { municipality: s.m });
+    const id = idParam(c, 'id');
+    const facility = id === null ? null : await getFacility(deps, s.m.id, id);
+    if (!facility) return errorPage(c, 404, { municipality: s.m });
+    return { ...s, facility };
+  };
+
+  app.get(`${base}/:id{[0-9]+}/edit`, async (c) => {
+    const s = await staffFacility(c);
+    if (s instanceof Response) return s;
+    const edit = { id: s.facility.id, name: s.facility.name };
+    return html(c, NewFacilityPage({ page: facilitiesPage(c, s.m, null), place: s.m, values: facilityFormValues(s.facility), edit }));
+  });
+
+  app.post(`${base}/:id{[0-9]+}/edit`, async (c) => {
+    const s = await staffFacility(c);
+    if (s instanceof Response) return s;
+    const { t } = state(c).i18n;
+    const f = state(c).form ?? {};
+    const edit = { id: s.facility.id, name: s.facility.name };
+    const again = (errors: FieldErrors) => html(c, NewFacilityPage({ page: facilitiesPage(c, s.m, null), place: s.m, values: f, errors, edit }), 422);
+    const v = validateForm(facilityFormSchema, f);
+    if (!v.ok) return again(Object.fromEntries(Object.entries(v.errors).map(([k, key]) => [k, t(key)])));
+    const { fields, hours } = fromForm(v.data);
+    const result = await updateFacility(deps.db, s.actor, s.m, s.facility.id, fields, hours);
+    if (!result.ok) {
+      if (result.error === 'facility_not_found') return errorPage(c, 404, { municipality: s.m });
+      if (result.error === 'invalid') return again({ capacity: t('facilities.form.error.capacityPositive') });
+      return errorPage(c, 403, { municipality: s.m });
+    }
+    return redirectWithFlash(c, `${facilitiesBase(s.m)}/${s.facility.id}`, result.value.bookingsOutsideHours > 0 ? 'warning' : 'success', result.value.bookingsOutsideHours > 0 ? 'facilities.edit.savedOutside' : 'facilities.edit.saved');
+  });
+
+  // Closed dates (staff) -----------------------------------------------------------------------------
+
+  app.get(`${base}/:id{[0-9]+}/closed`, async (c) => {
+    const s = await staffFacility(c);
+    if (s instanceof Response) return s;
+    const today = todayIn(new Date(), s.m.timeZone);
+    return html(c, ClosedDatesPage({ page: facilitiesPage(c, s.m, null), place: s.m, facility: s.facility, today, values: { from: '', to: '', reason: '' } }));
+  });
+
+  app.post(`${base}/:id{[0-9]+}/closed`, async (c) => {
+    const s = await staffFacility(c);
+    if (s instanceof Response) return s;
+    const { t } = state(c).i18n;
+    const f = state(c).form ?? {};
+    const values: ClosedFormValues = { from: field(f, 'from').slice(0, 20), to: field(f, 'to').slice(0, 20), reason: field(f, 'reason').slice(0, 400) };
+    const confirmed = field(f, 'confirm') === 'yes';
+    const raw = f.cancel;
+    const cancelIds = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string' && /^[1-9]\d{0,8}$/.test(x)).map(Number);
+    const today = todayIn(new Date(), s.m.timeZone);
+    const again = (status: 409 | 422, extra: { errors?: FieldErrors; conflicts?: Awaited<ReturnType<typeof describeBookings>> }) =>
+      html(c, ClosedDatesPage({ page: facilitiesPage(c, s.m, null), place: s.m, facility: s.facility, today, values, ...extra }), status);
+    const result = await closeDates(deps.db, s.actor, s.m, { facilityId: s.facility.id, from: values.from, to: values.to, reason: values.reason, cancelBookings: confirmed ? cancelIds : null });
+    if (!result.ok) {
+      if (result.error === 'forbidden') return errorPage(c, 403, { municipality: s.m });
+      if (result.error === 'facility_not_found') return errorPage(c, 404, { municipality: s.m });
+      if (result.error === 'has_bookings') {
+        const conflicts = await describeBookings(deps, s.m.id, result.detail.bookings ?? []);
+        return again(409, { conflicts, ...(confirmed ? { errors: { from: t('facilities.closedDates.changed') } } : {}) });
+      }
+      return again(422, { errors: { [closedFieldOf[result.error]]: t(`facilities.closedDates.error.${result.error}`) } });
+    }
+    if (result.value.cancelled.length > 0) deliverInBackground(deps, s.m.id);
+    return redirectWithFlash(c, `${facilitiesBase(s.m)}/${s.facility.id}/closed`, 'success', result.value.cancelled.length > 0 ? 'facilities.closedDates.addedCancelled' : 'facilities.closedDates.added');
+  });
+
+  app.post(`${base}/:id{[0-9]+}/closed/:date{[0-9]{4}-[0-9]{2}-[0-9]{2}}/delete`, async (c) => {
+    const s = await staffFacility(c);
+    if (s instanceof Response) return s;
+    const back = `${facilitiesBase(s.m)}/${s.facility.id}/closed`;
+    const result = await reopenDate(deps.db, s.actor, s.m.id, s.facility.id, c.req.param('date') ?? '');
+    if (!result.ok) {
+      if (result.error === 'forbidden') return errorPage(c, 403, { municipality: s.m });
+      if (result.error === 'facility_not_found') return errorPage(c, 404, { municipality: s.m });
+      return redirectWithFlash(c, back, 'info', 'facilities.closedDates.notClosed');
+    }
+    return redirectWithFlash(c, back, 'success', 'facilities.closedDates.removed');
   });
 
   // Booking ----------------------------------------------------------------------------------------

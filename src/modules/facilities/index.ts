@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/module.js';
 import { facilitiesTexts } from './facilities.texts.js';
 import { registerFacilitiesRoutes } from './facilities.routes.js';
+import { registerFacilitiesApi } from './facilities.api.js';
 import { seedFacilities } from './facilities.seed.js';
 
 export type { Facility, Booking, BookingStatus, FacilityKind } from './facilities.types.js';
@@ -14,6 +15,9 @@ export const facilitiesModule: ModuleManifest = {
   texts: facilitiesTexts,
   sections: [{ labelKey: 'facilities.nav.list', path: 'facilities', order: 40 }],
   migrationsDir: path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations'),
-  routes: registerFacilitiesRoutes,
+  routes(app, deps) {
+    registerFacilitiesRoutes(app, deps);
+    registerFacilitiesApi(app, deps);
+  },
   seed: seedFacilities,
 };

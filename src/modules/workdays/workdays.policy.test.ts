@@ -9,12 +9,16 @@ function actor(...roles: MunicipalRole[]): Actor {
 }
 const coord: DayFacts = { coordinatesGroup: true, createdDay: false };
 const creator: DayFacts = { coordinatesGroup: false, createdDay: true };
+const initiativeMember: DayFacts = { coordinatesGroup: false, createdDay: false, organisesInitiative: true };
 
 test('policy table', () => {
   const table: [string, Actor | null, WorkdaysAction, DayFacts | undefined, boolean][] = [
     ['anonymous cannot create', null, 'create_day', undefined, false],
     ['resident cannot create', actor('resident'), 'create_day', undefined, false],
     ['group coordinator creates', actor('resident'), 'create_day', coord, true],
+    ['initiative member creates', actor('resident'), 'create_day', initiativeMember, true],
+    ['initiative member manages', actor('resident'), 'manage_day', initiativeMember, true],
+    ['initiative member cannot verify hours', actor('resident'), 'verify_hours', initiativeMember, false],
     ['facilitator creates', actor('facilitator'), 'create_day', undefined, true],
     ['admin creates', actor('admin'), 'create_day', undefined, true],
     ['finance officer cannot create', actor('finance_officer'), 'create_day', undefined, false],

@@ -2,7 +2,7 @@
 import { hasRole, type Actor } from '../../core/auth/actor.js';
 
 export type WorkdaysAction =
-  /** Create a work day or round for a group (its coordinators) or any group or initiative (facilitators). */
+  /** Create a work day or round for a group (its coordinators), an initiative (its owners and members), or any of them (facilitators). */
   | 'create_day'
   /** Edit a day, see its participants with e-mail, take attendance, set hours. */
   | 'manage_day'
@@ -22,6 +22,8 @@ export interface DayFacts {
   coordinatesGroup: boolean;
   /** The actor created the day. */
   createdDay: boolean;
+  /** The actor is an owner or member of the day's initiative. */
+  organisesInitiative?: boolean;
 }
 
 const none: DayFacts = { coordinatesGroup: false, createdDay: false };
@@ -31,9 +33,9 @@ export function can(actor: Actor | null, action: WorkdaysAction, municipalityId:
   const facilitator = hasRole(actor, municipalityId, 'facilitator', 'admin');
   switch (action) {
     case 'create_day':
-      return facilitator || facts.coordinatesGroup;
+      return facilitator || facts.coordinatesGroup || facts.organisesInitiative === true;
     case 'manage_day':
-      return facilitator || facts.coordinatesGroup || facts.createdDay;
+      return facilitator || facts.coordinatesGroup || facts.organisesInitiative === true || facts.createdDay;
     case 'assign_staff':
     case 'verify_hours':
     case 'manage_arrangements':

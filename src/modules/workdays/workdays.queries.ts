@@ -4,6 +4,7 @@ import type { Executor } from '../../core/db/database.js';
 import type { AppDeps } from '../../core/http/context.js';
 import { displayNames } from '../accounts/index.js';
 import { findGroup } from '../groups/index.js';
+import { findInitiativeTitle } from '../initiatives/index.js';
 import { listAreas } from '../municipalities/index.js';
 import { dayFacts } from './workdays.facts.js';
 import { can } from './workdays.policy.js';
@@ -44,6 +45,8 @@ export interface DayPageData {
   canSeeArrangements: boolean;
   arrangements: Map<number, Arrangement>;
   guestsAllowed: boolean;
+  /** The group and initiative behind the day, for links to their pages. */
+  owners: { group: { slug: string; name: string } | null; initiative: { id: number; title: string } | null };
 }
 
 export async function loadDayPage(deps: Pick<AppDeps, 'db'>, mid: number, dayId: number, actor: Actor | null): Promise<DayPageData | null> {
@@ -77,8 +80,18 @@ export async function loadDayPage(deps: Pick<AppDeps, 'db'>, mid: number, dayId:
       canSeeArrangements,
       arrangements,
       guestsAllowed: await guestsAllowed(tx, mid),
+      owners: await ownersOf(tx, mid, day),
     };
   });
+}
+
+async function ownersOf(tx: Executor, mid: number, day: WorkDay): Promise<DayPageData['owners']> {
+  const group = day.groupId === null ? null : await findGroup(tx, mid, day.groupId);
+  const title = day.initiativeId === null ? null : await findInitiativeTitle(tx, mid, day.initiativeId);
+  return {
+    group: group ? { slug: group.slug, name: group.name } : null,
+    initiative: title !== null && day.initiativeId !== null ? { id: day.initiativeId, title } : null,
+  };
 }
 
 export interface DayListItem {

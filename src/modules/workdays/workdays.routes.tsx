@@ -2,6 +2,7 @@
 // → validate → command → view; forms post back to their own address or redirect (Post/Redirect/Get).
 import crypto from 'node:crypto';
 import type { Hono } from 'hono';
+import type { Actor } from '../../core/auth/actor.js';
 import type { AppContext, AppDeps, AppEnv } from '../../core/http/context.js';
 import { pageContext, state } from '../../core/http/context.js';
 import { field, validateForm, type FieldErrors, type FormFields } from '../../core/http/form.js';
@@ -9,6 +10,7 @@ import { errorPage, html, redirectWithFlash } from '../../core/http/respond.js';
 import type { NavItem } from '../../core/views/page-context.js';
 import { serializeCalendar, type IcalEvent } from '../../core/ical/ical.js';
 import { findGroup, listGroupsForUser } from '../groups/index.js';
+import { listInitiativesForOwnerSelect } from '../initiatives/index.js';
 import { listAreas, loadMunicipality, type Municipality } from '../municipalities/index.js';
 import { assignStaff } from './commands/assign-staff.js';
 import { cancelSignup, cancelWithToken, peekToken } from './commands/cancel-signup.js';
@@ -60,14 +62,16 @@ function feedMac(deps: AppDeps, mid: number, userId: number): string {
 /** A work day or personal shift feed; generated on each fetch, so DTSTAMP is now. */
 const workdaysCalendar = (name: string, events: IcalEvent[]): string => serializeCalendar({ prodId: '-//Samskab//Workdays//DA', name, stamp: new Date(), events });
 
-async function coordinatedGroups(deps: AppDeps, mid: number, userId: number, extra: number | null) {
+async function coordinatedGroups(deps: AppDeps, mid: number, userId: number, extra: number | null, actor: Actor | null = null) {
   return deps.db.transaction({ municipalityId: mid, userId }, async (tx) => {
+    // The initiatives the person may organise for (all open ones for facilitators).
+    const initiatives = actor ? await listInitiativesForOwnerSelect(tx, mid, actor) : [];
     const mine = (await listGroupsForUser(tx, mid, userId)).filter((g) => g.membership.role === 'coordinator' && g.membership.status === 'active').map((g) => ({ id: g.group.id, name: g.group.name }));
     if (extra !== null && !mine.some((g) => g.id === extra)) {
       const g = await findGroup(tx, mid, extra);
       if (g) mine.push({ id: g.id, name: g.name });
     }
-    return { groups: mine, areas: (await listAreas(tx, mid)).map((a) => ({ id: a.id, name: a.name })) };
+    return { groups: mine, initiatives, areas: (await listAreas(tx, mid)).map((a) => ({ id: a.id, name: a.name })) };
   });
 }
 
@@ -79,14 +83,16 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     if (!m) return errorPage(c, 404);
     const actor = state(c).actor;
     const items = await upcomingDays(deps, m.id, new Date());
-    const coordinates = actor ? (await coordinatedGroups(deps, m.id, actor.id, null)).groups.length > 0 : false;
+    const owners = actor ? await coordinatedGroups(deps, m.id, actor.id, null, actor) : null;
+    const coordinates = owners !== null && owners.groups.length > 0;
+    const organises = owners !== null && owners.initiatives.length > 0;
     return html(
       c,
       ListPage({
         page: page(c, m),
         municipality: m,
         items,
-        canCreate: can(actor, 'create_day', m.id, { coordinatesGroup: coordinates, createdDay: false }),
+        canCreate: can(actor, 'create_day', m.id, { coordinatesGroup: coordinates, createdDay: false, organisesInitiative: organises }),
         signedIn: !!actor,
         staff: { reports: can(actor, 'handle_reports', m.id), hours: can(actor, 'verify_hours', m.id), settings: can(actor, 'manage_settings', m.id) },
       }),
@@ -98,15 +104,15 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   const newDayPage = async (c: AppContext, m: Municipality, values: DayFormValues, errors?: FieldErrors) => {
     const actor = state(c).actor!;
     const extra = /^[1-9]\d{0,8}$/.test(values.groupId ?? '') ? Number(values.groupId) : null;
-    const { groups, areas } = await coordinatedGroups(deps, m.id, actor.id, extra);
-    return html(c, NewDayPage({ page: page(c, m), municipality: m, groups, areas, values, ...(errors ? { errors } : {}) }), errors ? 422 : 200);
+    const { groups, initiatives, areas } = await coordinatedGroups(deps, m.id, actor.id, extra, actor);
+    return html(c, NewDayPage({ page: page(c, m), municipality: m, groups, initiatives, areas, values, ...(errors ? { errors } : {}) }), errors ? 422 : 200);
   };
 
   app.get(`${base}/new`, async (c) => {
     const m = await municipalityOf(c, deps);
     if (!m) return errorPage(c, 404);
     if (!state(c).actor) return needSignIn(c, m);
-    return newDayPage(c, m, emptyDayForm(c.req.query('group') ?? ''));
+    return newDayPage(c, m, { ...emptyDayForm(c.req.query('group') ?? ''), initiativeId: (c.req.query('initiative') ?? '').slice(0, 10) });
   });
 
   app.post(`${base}/new`, async (c) => {
@@ -135,7 +141,7 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       deps.db,
       actor,
       m,
-      { title: d.title, description: d.description, lang: state(c).lang, groupId: d.groupId, initiativeId: null, areaId: d.areaId, address: d.address, meetingPoint: d.meetingPoint, tasks: d.tasks, equipment: d.equipment, bring: d.bring },
+      { title: d.title, description: d.description, lang: state(c).lang, groupId: d.groupId, initiativeId: d.initiativeId, areaId: d.areaId, address: d.address, meetingPoint: d.meetingPoint, tasks: d.tasks, equipment: d.equipment, bring: d.bring },
       {
         date: d.date,
         startTime: d.startTime,
@@ -145,7 +151,7 @@ export function registerWorkdaysRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
       },
     );
     if (!result.ok) {
-      if (result.error === 'forbidden') return newDayPage(c, m, values, translate(c, { groupId: 'workdays.error.owner' }));
+      if (result.error === 'forbidden') return newDayPage(c, m, values, translate(c, Object.keys(result.detail).length > 0 ? result.detail : { groupId: 'workdays.error.owner' }));
       const mapped = Object.fromEntries(Object.entries(result.detail).map(([k, key]) => [k === 'owner' ? 'groupId' : k, key]));
       return newDayPage(c, m, values, translate(c, mapped));
     }

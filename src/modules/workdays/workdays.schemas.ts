@@ -17,7 +17,8 @@ export const dayFormSchema = z
   .object({
     title: z.preprocess(single, z.string().trim().min(3, { error: 'workdays.error.title' }).max(140, { error: 'workdays.error.title' })),
     description: text(5000),
-    groupId: z.preprocess((v) => String(single(v)).trim(), z.string().regex(/^[1-9]\d{0,8}$/, { error: 'workdays.error.group' }).transform(Number)),
+    groupId: z.preprocess((v) => String(single(v)).trim(), z.string().regex(/^(|[1-9]\d{0,8})$/, { error: 'workdays.error.group' }).transform((s) => (s === '' ? null : Number(s)))),
+    initiativeId: z.preprocess((v) => String(single(v)).trim(), z.string().regex(/^(|[1-9]\d{0,8})$/, { error: 'workdays.error.initiative' }).transform((s) => (s === '' ? null : Number(s)))),
     areaId: optionalId,
     address: text(200),
     meetingPoint: text(500),
@@ -33,6 +34,8 @@ export const dayFormSchema = z
     until: z.preprocess(single, z.string().trim()),
   })
   .superRefine((v, ctx) => {
+    // A day belongs to a group, an initiative, or both.
+    if (v.groupId === null && v.initiativeId === null) ctx.addIssue({ code: 'custom', path: ['groupId'], message: 'workdays.error.ownerRequired' });
     if (v.address === '' && v.areaId === null) ctx.addIssue({ code: 'custom', path: ['address'], message: 'workdays.error.place' });
     if (v.repeat === 'weekly') {
       if (!/^[1-8]$/.test(v.everyWeeks)) ctx.addIssue({ code: 'custom', path: ['everyWeeks'], message: 'workdays.error.everyWeeks' });

@@ -68,7 +68,8 @@ export async function requestBooking(
 
   try {
     return await db.transaction({ municipalityId, userId: actor.id }, async (tx) => {
-      const facility = await findFacility(tx, municipalityId, input.facilityId);
+      // A share lock: many may book at once, but not while staff close days (close-dates locks for update).
+      const facility = await findFacility(tx, municipalityId, input.facilityId, { forUpdate: true });
       if (!facility) return err('facility_not_found', {});
       const slot = checkSlot(facility.hours, facility.closed, input.date, input.start, input.end);
       if (!slot.ok) return err(slot.error, {});

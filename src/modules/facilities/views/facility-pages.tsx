@@ -172,11 +172,23 @@ export function FacilityPage(props: {
               </a>
             </li>
             {isStaff ? (
-              <li>
-                <a class="function-link" href={`${base}/day-sheet?date=${date}`}>
-                  {t('facilities.detail.daySheetLink')}
-                </a>
-              </li>
+              <>
+                <li>
+                  <a class="function-link" href={`${base}/day-sheet?date=${date}`}>
+                    {t('facilities.detail.daySheetLink')}
+                  </a>
+                </li>
+                <li>
+                  <a class="function-link" href={`${base}/edit`}>
+                    {t('facilities.edit.link')}
+                  </a>
+                </li>
+                <li>
+                  <a class="function-link" href={`${base}/closed`}>
+                    {t('facilities.closedDates.link')}
+                  </a>
+                </li>
+              </>
             ) : null}
           </ul>
         </div>

@@ -1,8 +1,9 @@
-// Staff add a room or a piece of equipment: details, who may book, horizons and weekly opening hours.
+// Staff add or edit a room or a piece of equipment: details, who may book, horizons and weekly opening hours.
 import { Layout } from '../../../core/views/layout.js';
 import { ButtonLink } from '../../../core/views/components.js';
 import { Checkbox, CheckboxGroup, Form, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from '../../../core/views/forms.js';
 import type { PageContext } from '../../../core/views/page-context.js';
+import type { FacilityDetail } from '../facilities.types.js';
 import { crumbs, facilitiesBase, weekdays, type Place } from './shared.js';
 
 export type FacilityFormValues = Record<string, string | string[]>;
@@ -15,19 +16,48 @@ export const emptyFacilityForm: FacilityFormValues = {
   cancelDeadlineHours: '24',
 };
 
-export function NewFacilityPage(props: { page: PageContext; place: Place; values: FacilityFormValues; errors?: FieldErrors }) {
-  const { page, place, values } = props;
+/** The edit form's starting values: what is stored now. */
+export function facilityFormValues(f: FacilityDetail): FacilityFormValues {
+  const values: FacilityFormValues = {
+    name: f.name,
+    institution: f.institution,
+    kind: f.kind,
+    address: f.address,
+    description: f.description,
+    capacity: String(f.capacity),
+    accessibility: f.accessibility,
+    houseRules: f.houseRules,
+    depositNote: f.depositNote,
+    who: [f.allowResidents ? 'residents' : null, f.allowGroups ? 'groups' : null, f.allowAssociations ? 'associations' : null].filter((x): x is string => x !== null),
+    horizonDays: String(f.horizonDays),
+    priorityHorizonDays: String(f.priorityHorizonDays),
+    cancelDeadlineHours: String(f.cancelDeadlineHours),
+  };
+  if (f.needsApproval) values.needsApproval = 'yes';
+  for (const h of f.hours) {
+    values[`opens_${h.weekday}`] = h.opens;
+    values[`closes_${h.weekday}`] = h.closes;
+  }
+  return values;
+}
+
+/** The new-facility form, or with `edit` the same form for an existing facility. */
+export function NewFacilityPage(props: { page: PageContext; place: Place; values: FacilityFormValues; errors?: FieldErrors; edit?: { id: number; name: string } }) {
+  const { page, place, values, edit } = props;
   const { t } = page.i18n;
   const v = (k: string) => {
     const x = values[k];
     return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
   };
   const who = values.who === undefined ? [] : Array.isArray(values.who) ? values.who : [values.who];
-  const title = t('facilities.form.title');
+  const title = edit ? t('facilities.edit.title', { name: edit.name }) : t('facilities.form.title');
+  const facilityHref = edit ? `${facilitiesBase(place)}/${edit.id}` : null;
+  const trail = edit && facilityHref ? [{ label: edit.name, href: facilityHref }, { label: t('facilities.edit.crumb') }] : [{ label: title }];
   return (
-    <Layout page={page} title={`${title} – ${place.name}`} breadcrumbs={crumbs(t, place, [{ label: title }])}>
+    <Layout page={page} title={`${title} – ${place.name}`} breadcrumbs={crumbs(t, place, trail)}>
       <h1>{title}</h1>
-      <Form page={page} action={`${facilitiesBase(place)}/new`} errors={props.errors}>
+      {edit ? <p class="font-lead">{t('facilities.edit.lead')}</p> : null}
+      <Form page={page} action={facilityHref ? `${facilityHref}/edit` : `${facilitiesBase(place)}/new`} errors={props.errors}>
         <TextField name="name" label={t('facilities.form.name')} hint={t('facilities.form.nameHint')} value={v('name')} maxlength={120} />
         <TextField name="institution" label={t('facilities.form.institution')} hint={t('facilities.form.institutionHint')} value={v('institution')} maxlength={120} />
         <RadioGroup name="kind" label={t('facilities.field.kind')} value={v('kind')} options={[{ value: 'room', label: t('facilities.kind.room') }, { value: 'equipment', label: t('facilities.kind.equipment') }]} />
@@ -61,8 +91,8 @@ export function NewFacilityPage(props: { page: PageContext; place: Place; values
           </fieldset>
         ))}
         <div class="app-button-row mt-6">
-          <SubmitButton>{t('facilities.form.submit')}</SubmitButton>
-          <ButtonLink href={facilitiesBase(place)} variant="tertiary">
+          <SubmitButton>{edit ? t('facilities.edit.submit') : t('facilities.form.submit')}</SubmitButton>
+          <ButtonLink href={facilityHref ?? facilitiesBase(place)} variant="tertiary">
             {t('facilities.cancel')}
           </ButtonLink>
         </div>

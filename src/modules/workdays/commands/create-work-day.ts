@@ -28,8 +28,11 @@ export async function createWorkDay(
   const plan = planSchedule(schedule, municipality.timeZone, now);
   try {
     return await db.transaction({ municipalityId: mid, userId: actor.id }, async (tx) => {
-      const facts = await dayFacts(tx, actor, { municipalityId: mid, groupId: fields.groupId, createdBy: null });
-      if (!can(actor, 'create_day', mid, facts)) return err('forbidden', {});
+      if (fields.groupId === null && fields.initiativeId === null) return err('invalid', { owner: 'workdays.error.ownerRequired' });
+      const facts = await dayFacts(tx, actor, { municipalityId: mid, groupId: fields.groupId, initiativeId: fields.initiativeId, createdBy: null });
+      // Each owner named must be one the actor may organise for (facilitators may for any).
+      if (fields.groupId !== null && !can(actor, 'create_day', mid, { ...facts, organisesInitiative: false })) return err('forbidden', { groupId: 'workdays.error.owner' });
+      if (fields.initiativeId !== null && !can(actor, 'create_day', mid, { ...facts, coordinatesGroup: false })) return err('forbidden', { initiativeId: 'workdays.error.initiativeOwner' });
       if (!plan.ok) return err('invalid', plan.errors);
       const roundId = schedule.repeat
         ? await insertRound(tx, mid, { everyWeeks: schedule.repeat.everyWeeks, weekday: isoWeekday(schedule.date), firstDate: schedule.date, count: schedule.repeat.count, until: schedule.repeat.until, createdBy: actor.id })
@@ -45,7 +48,7 @@ export async function createWorkDay(
   } catch (error) {
     // A group, initiative or area id from another municipality (or none) fails the composite key.
     const fk = violated(error, '23503');
-    if (fk !== null) return err('invalid', (fk.includes('area') ? { areaId: 'workdays.error.area' } : { owner: 'workdays.error.owner' }) as PlanErrors);
+    if (fk !== null) return err('invalid', (fk.includes('area') ? { areaId: 'workdays.error.area' } : fk.includes('initiative') ? { initiativeId: 'workdays.error.initiative' } : { owner: 'workdays.error.owner' }) as PlanErrors);
     throw error;
   }
 }

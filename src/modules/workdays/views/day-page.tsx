@@ -8,6 +8,7 @@ import type { PageContext } from '../../../core/views/page-context.js';
 import type { DayPageData } from '../workdays.queries.js';
 import type { Shift, Signup } from '../workdays.types.js';
 import { ReportForm } from './report-pages.js';
+import { groupUrls } from '../../groups/index.js';
 import { crumbs, formatTime, formatWhen, urls, type MunicipalityView } from './shared.js';
 
 export interface DayPageProps {
@@ -46,6 +47,22 @@ export function DayPage(p: DayPageProps) {
         </p>
       ) : null}
       <dl class="app-facts">
+        {data.owners.initiative ? (
+          <>
+            <dt>{t('workdays.day.initiative')}</dt>
+            <dd>
+              <a href={`/m/${encodeURIComponent(m.slug)}/initiatives/${data.owners.initiative.id}`}>{data.owners.initiative.title}</a>
+            </dd>
+          </>
+        ) : null}
+        {data.owners.group ? (
+          <>
+            <dt>{t('workdays.day.group')}</dt>
+            <dd>
+              <a href={groupUrls.group(m.slug, data.owners.group.slug)}>{data.owners.group.name}</a>
+            </dd>
+          </>
+        ) : null}
         <Fact label={t('workdays.day.when')} value={formatWhen(page.i18n, m.timeZone, day.startsAt, day.endsAt)} />
         <Fact label={t('workdays.day.where')} value={day.address} />
         <Fact label={t('workdays.day.area')} value={p.areaName ?? ''} />

@@ -18,6 +18,8 @@ export function NewDayPage(p: {
   page: PageContext;
   municipality: MunicipalityView;
   groups: { id: number; name: string }[];
+  /** Initiatives the person may organise for (all open ones for facilitators). */
+  initiatives: { id: number; title: string }[];
   areas: { id: number; name: string }[];
   values: DayFormValues;
   errors?: FieldErrors;
@@ -32,7 +34,12 @@ export function NewDayPage(p: {
       <Form page={page} action={urls.create(m.slug)} errors={p.errors ?? {}}>
         <h2>{t('workdays.new.what')}</h2>
         <TextField name="title" label={t('workdays.field.title')} value={v.title} maxlength={140} />
-        <Select name="groupId" label={t('workdays.field.group')} hint={t('workdays.field.groupHint')} value={v.groupId} options={p.groups.map((g) => ({ value: String(g.id), label: g.name }))} />
+        <fieldset class="mb-5">
+          <legend class="h4">{t('workdays.new.owner')}</legend>
+          <p class="form-hint">{t('workdays.new.ownerHint')}</p>
+          <Select name="groupId" label={t('workdays.field.group')} hint={t('workdays.field.groupHint')} optional value={v.groupId} placeholder={t('workdays.field.none')} options={p.groups.map((g) => ({ value: String(g.id), label: g.name }))} />
+          <Select name="initiativeId" label={t('workdays.field.initiative')} hint={t('workdays.field.initiativeHint')} optional value={v.initiativeId} placeholder={t('workdays.field.none')} options={p.initiatives.map((i) => ({ value: String(i.id), label: i.title }))} />
+        </fieldset>
         <TextArea name="description" label={t('workdays.field.description')} optional value={v.description} rows={3} maxlength={5000} />
         <TextArea name="tasks" label={t('workdays.field.tasks')} optional value={v.tasks} rows={3} maxlength={2000} />
         <TextArea name="equipment" label={t('workdays.field.equipment')} optional value={v.equipment} rows={2} maxlength={2000} />

@@ -62,7 +62,7 @@ function ReportSummary(p: { page: PageContext; municipality: MunicipalityView; r
       ) : null}
       {r.hasImage ? (
         <p>
-          <img src={urls.reportImage(m.slug, r.id)} alt={t('workdays.report.imageAlt', { category, place: r.place })} width={320} loading="lazy" style="max-width:100%;height:auto" />
+          <img src={urls.reportImage(m.slug, r.id)} alt={t('workdays.report.imageAlt', { category, place: r.place })} width={320} loading="lazy" />
         </p>
       ) : null}
     </>
