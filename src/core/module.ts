@@ -9,6 +9,12 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /**
+   * The `--name` / `--name=value` options it accepts. When several modules contribute a command of the
+   * same name (e.g. bench-data), they run in module order and each receives only the options it names;
+   * an option none of them names is refused. Omitted: the command gets every argument.
+   */
+  options?: string[];
   /** Returns the process exit code. */
   run(args: string[], deps: () => Promise<AppDeps>): Promise<number>;
 }

@@ -277,7 +277,8 @@ function makeHarness(parts: { smtp: TestSmtp; db: TestDatabase; deps: AppDeps; s
     const n = (shotCounters.get(key) ?? 0) + 1;
     shotCounters.set(key, n);
     await mkdir(SCREENS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENS_DIR, `${key}-${n}.png`), fullPage: true });
+    // A long page on a busy machine can take seconds to capture; the short default is for finding elements.
+    await page.screenshot({ path: path.join(SCREENS_DIR, `${key}-${n}.png`), fullPage: true, timeout: 30_000 });
   };
 
   /** Axe on what a no-JS page shows: the same HTML, served at the same URL to a JS-enabled tab. */
@@ -336,6 +337,8 @@ function makeHarness(parts: { smtp: TestSmtp; db: TestDatabase; deps: AppDeps; s
       const page = await context.newPage();
       // Pages answer in milliseconds here; a missing label should fail fast, not after 30 s.
       page.setDefaultTimeout(5_000);
+      // Loading a page is the server's work, which a loaded CI machine slows down; that is not a missing label.
+      page.setDefaultNavigationTimeout(30_000);
       await page.setViewportSize({ width: opts.width ?? 1280, height: 800 });
       const state: PageState = { test: t.name, mode: opts.js ? 'js' : 'nojs', problems: [], lastDocument: null };
       states.set(page, state);

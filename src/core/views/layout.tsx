@@ -194,6 +194,11 @@ function Footer({ page }: { page: PageContext }) {
                   </a>
                 </li>
                 <li>
+                  <a class="function-link" href="/network">
+                    {t('core.footer.network')}
+                  </a>
+                </li>
+                <li>
                   <a class="function-link" href="/accessibility">
                     {t('core.footer.accessibility')}
                   </a>

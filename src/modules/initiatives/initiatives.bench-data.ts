@@ -221,6 +221,7 @@ export const benchDataCommand: CliCommand = {
   name: 'bench-data',
   summary: 'fill the database with benchmark data (100 municipalities, 100,000 initiatives, ~1,000,000 comments)',
   usage,
+  options: ['municipalities', 'initiatives', 'comments-per', 'supports-per', 'people', 'jobs'],
   async run(args, getDeps) {
     const o = parseBenchDataArgs(args);
     if (typeof o === 'string') {

@@ -32,7 +32,8 @@ test('every state in every demo municipality, with the bus, the kitchen and the 
   await seedOnce(app.deps, () => {});
   const first = await snapshot();
   for (const [slug, s] of Object.entries(first)) {
-    assert.deepEqual(s.states, [...states].sort(), `${slug}: one initiative in each state`);
+    // Every state at least once; later modules' demo data (e.g. practices adopted from the network) add drafts.
+    assert.deepEqual([...new Set(s.states)].sort(), [...states].sort(), `${slug}: an initiative in each state`);
     assert.ok(s.titles.some((t) => /bybussen/i.test(t)), `${slug}: bus route`);
     assert.ok(s.titles.some((t) => /skolekøkken/i.test(t)), `${slug}: school kitchen`);
     assert.ok(s.titles.some((t) => /rengøringshold/i.test(t)), `${slug}: cleaning squad`);
