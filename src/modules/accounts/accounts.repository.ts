@@ -90,6 +90,7 @@ export interface NewUser {
   preferredLang: Lang | null;
   verified?: boolean;
   networkRole?: NetworkRole | null;
+  showInDirectory?: boolean;
 }
 
 /** The new user's id, or null when the e-mail is taken (also when two registrations race). */
@@ -103,6 +104,7 @@ export async function insertUser(e: Executor, u: NewUser): Promise<number | null
       home_municipality_id: u.homeMunicipalityId,
       preferred_lang: u.preferredLang,
       network_role: u.networkRole ?? null,
+      show_in_directory: u.showInDirectory ?? false,
       terms_accepted_at: sql<Date>`now()`,
       email_verified_at: u.verified ? sql<Date>`now()` : null,
     })

@@ -40,7 +40,7 @@ test('the seed creates the demo people with their roles, and is idempotent', asy
   }
   const network = await sql<{ email: string; network_role: string }>`select email, network_role from accounts_users where network_role is not null order by email`.execute(app.db.owner);
   assert.deepEqual(network.rows.find((r) => r.email === 'netvaerk@samskab.dk')?.network_role, 'admin');
-  assert.equal(network.rows.filter((r) => r.network_role === 'member').length, 3);
+  assert.equal(network.rows.filter((r) => r.network_role === 'member').length, 5);
 
   await seedAccounts(app.deps, () => {});
   assert.deepEqual(await state(), first);

@@ -15,6 +15,8 @@ export interface DemoPerson {
   municipality: string | null;
   role: MunicipalRole | null;
   networkRole: NetworkRole | null;
+  /** Consent to be shown by name in member lists and directories (default no). */
+  showInDirectory?: boolean;
 }
 
 const perMunicipality: Record<string, { admin: string; facilitator: string; finance: string; residents: string[]; network: string }> = {
@@ -50,6 +52,11 @@ export const demoPeople: DemoPerson[] = [
     { email: `netvaerk@${slug}.samskab.dk`, name: p.network, municipality: slug, role: null, networkRole: 'member' },
   ]),
   { email: 'netvaerk@samskab.dk', name: 'Camilla Winther', municipality: null, role: null, networkRole: 'admin' },
+  // Leaders in the network's seasons who agreed to be listed in the member directory.
+  { email: 'leder@hedensted.samskab.dk', name: 'Pia Kragh Andersen', municipality: 'hedensted', role: null, networkRole: 'member', showInDirectory: true },
+  { email: 'leder@lemvig.samskab.dk', name: 'Thomas Bjerre', municipality: 'lemvig', role: null, networkRole: 'member', showInDirectory: true },
+  // A second finance officer, so a saving can be signed off by someone other than the one who entered the costs (four eyes).
+  { email: 'okonomi2@hedensted.samskab.dk', name: 'Per Damgaard Holm', municipality: 'hedensted', role: 'finance_officer', networkRole: null },
 ];
 
 export async function seedAccounts(deps: AppDeps, log: (line: string) => void): Promise<void> {
@@ -74,6 +81,7 @@ export async function seedAccounts(deps: AppDeps, log: (line: string) => void): 
           preferredLang: null,
           verified: true,
           networkRole: person.networkRole,
+          showInDirectory: person.showInDirectory ?? false,
         });
         return id ?? (await findUserByEmail(tx, person.email))?.id ?? null;
       });

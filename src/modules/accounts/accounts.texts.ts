@@ -20,7 +20,7 @@ export const accountsTexts = defineTexts({
     'accounts.field.lang.da': 'Dansk',
     'accounts.field.lang.en': 'English (engelsk)',
     'accounts.field.directory': 'Vis mit navn i oversigter over deltagere',
-    'accounts.field.directory.hint': 'Andre kan så se dit navn på lister over medlemmer og tilmeldte. Din e-mailadresse vises aldrig.',
+    'accounts.field.directory.hint': 'Andre kan så se dit navn på lister over medlemmer og tilmeldte og, hvis du er leder i netværket, i netværkets medlemsoversigt. Din e-mailadresse vises aldrig.',
     'accounts.field.role': 'Rolle',
     'accounts.field.networkRole': 'Rolle i netværket',
 
@@ -190,7 +190,7 @@ export const accountsTexts = defineTexts({
     'accounts.field.lang.da': 'Dansk (Danish)',
     'accounts.field.lang.en': 'English',
     'accounts.field.directory': 'Show my name in lists of participants',
-    'accounts.field.directory.hint': 'Others can then see your name in lists of members and sign-ups. Your email address is never shown.',
+    'accounts.field.directory.hint': 'Others can then see your name in lists of members and sign-ups and, if you lead in the network, in the network’s member directory. Your email address is never shown.',
     'accounts.field.role': 'Role',
     'accounts.field.networkRole': 'Role in the network',
 

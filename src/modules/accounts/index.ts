@@ -11,6 +11,7 @@ export type { User, StaffMember, NetworkMember } from './accounts.types.js';
 export type { Person } from './accounts.people.js';
 export { peopleByIds, displayNames, findPersonByEmail } from './accounts.people.js';
 export { canManageStaff, canManageNetwork } from './accounts.policy.js';
+export { listNetworkMembers } from './accounts.repository.js';
 import { settleAccountMail } from './accounts.mail.js';
 export { settleAccountMail };
 

@@ -3,7 +3,9 @@
 // library, the Pabulib parser and writer, and the `samskab pb tally` and `pb import` commands.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Executor } from '../../core/db/database.js';
 import type { ModuleManifest } from '../../core/module.js';
+import { listProcesses } from './budgeting.repository.js';
 import { budgetingTexts } from './budgeting.texts.js';
 import { pbUsage, runPbCli } from './budgeting.cli.js';
 import { PROJECT_UPLOAD, registerBudgetingRoutes } from './budgeting.routes.js';
@@ -11,6 +13,11 @@ import { seedBudgeting } from './budgeting.seed.js';
 
 export { tallyRules, isRuleName, RULE_NAMES, type RuleName } from './tally/rules.js';
 export { parsePb, toTallyElection } from './pabulib/pabulib.parser.js';
+
+/** Processes as id, title and envelope for other modules' pickers (the ledger's participatory-budget envelopes), newest first. */
+export async function listProcessesForSelect(e: Executor, municipalityId: number): Promise<{ id: number; title: string; budgetOre: bigint }[]> {
+  return (await listProcesses(e, municipalityId)).map((p) => ({ id: p.id, title: p.title, budgetOre: p.budgetOre }));
+}
 
 export const budgetingModule: ModuleManifest = {
   name: 'budgeting',
