@@ -1,6 +1,7 @@
 // Pages of the practice library: the network home, a case, writing and editing a case, publishing an
 // initiative as a case, adopting a case, comments and follows. Routes go load → authorize → validate →
 // command → redirect (PRG), or re-render with the values and errors.
+import { networkNav } from './network.nav.js';
 import type { Hono } from 'hono';
 import type { AppContext, AppDeps, AppEnv } from '../../core/http/context.js';
 import { pageContext, state } from '../../core/http/context.js';
@@ -56,7 +57,7 @@ export function registerLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
 
   app.get('/network', async (c) => {
     const data = await loadHome(deps, state(c).actor);
-    return html(c, HomePage({ page: pageContext(c), data, links: { meetings: '/network/meetings', compare: '/network/compare', directory: '/network/members' } }));
+    return html(c, HomePage({ page: pageContext(c, { nav: networkNav(c) }), data, links: { meetings: '/network/meetings', compare: '/network/compare', directory: '/network/members' } }));
   });
 
   // One case --------------------------------------------------------------
@@ -65,7 +66,7 @@ export function registerLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const actor = state(c).actor;
     const data = await loadCasePage(deps, ref, actor);
     if (!data) return errorPage(c, 404);
-    return html(c, CasePage({ page: pageContext(c), data, signedIn: !!actor, canDiscuss: can(actor, 'discuss', ref.municipalityId), ...extra }), status);
+    return html(c, CasePage({ page: pageContext(c, { nav: networkNav(c) }), data, signedIn: !!actor, canDiscuss: can(actor, 'discuss', ref.municipalityId), ...extra }), status);
   }
 
   app.get(`/network/cases/${REF}`, async (c) => {
@@ -82,7 +83,7 @@ export function registerLibraryRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   }
 
   function formPage(c: AppContext, mode: CaseFormMode, action: string, values: FormFields, errors?: FieldErrors) {
-    return html(c, CaseFormPage({ page: pageContext(c), mode, action, values, ...(errors ? { errors } : {}) }), errors ? 422 : 200);
+    return html(c, CaseFormPage({ page: pageContext(c, { nav: networkNav(c) }), mode, action, values, ...(errors ? { errors } : {}) }), errors ? 422 : 200);
   }
 
   app.get(newCaseUrl, async (c) => {

@@ -8,7 +8,7 @@ import { field, validateForm, type FieldErrors, type FormFields } from '../../co
 import { errorPage, html, redirectWithFlash } from '../../core/http/respond.js';
 import { serializeCalendar } from '../../core/ical/ical.js';
 import { toWallClock } from '../../core/time/zoned-time.js';
-import type { NavItem } from '../../core/views/page-context.js';
+import { networkNav } from './network.nav.js';
 import { cancelRegistration, cancelRegistrationAsAdmin } from './commands/cancel-registration.js';
 import { addSeasonMember, removeSeasonMember } from './commands/change-season-members.js';
 import { removeSeasonLeader, saveSeasonLeader } from './commands/change-season-leaders.js';
@@ -40,19 +40,6 @@ import { meetingUrls as urls } from './network.meetings.urls.js';
 import { MeetingFormPage, MinutesPage, SeasonFormPage, type Values } from './views/meetings-admin-pages.js';
 import { DirectoryPage, MeetingPage, MeetingsPage, SeasonPage, SeasonsPage } from './views/meetings-pages.js';
 
-function networkNav(c: AppContext): NavItem[] {
-  const { t } = state(c).i18n;
-  // An admin screen belongs to the section it manages: /network/admin/meetings/... is under meetings.
-  const path = new URL(c.req.url).pathname.replace(/^\/network\/admin\//, '/network/');
-  const items = [
-    { href: '/network', label: t('network.nav.network') },
-    { href: urls.seasons, label: t('network.seasons.title') },
-    { href: urls.meetings, label: t('network.meetings.title') },
-    { href: urls.members, label: t('network.directory.title') },
-  ];
-  const current = items.filter((i) => path === i.href || (i.href !== '/network' && path.startsWith(`${i.href}/`)))[0];
-  return items.map((i) => ({ ...i, current: i === current }));
-}
 const page = (c: AppContext) => pageContext(c, { nav: networkNav(c) });
 const form = (c: AppContext): FormFields => state(c).form ?? {};
 const idParam = (c: AppContext, name = 'id'): number => Number(c.req.param(name));

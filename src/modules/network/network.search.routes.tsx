@@ -1,6 +1,7 @@
 // Routes of the case search and the comparison: GET /network/cases (page), GET /api/v1/network/cases
 // (JSON, in the OpenAPI document) and GET /network/compare. All are public and read-only; every bad
 // parameter is answered with 400 and a message naming it, never with a 500.
+import { networkNav } from './network.nav.js';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../core/db/database.js';
@@ -131,7 +132,7 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
     const raw = c.req.query();
     const values: SearchFormValues = { q: raw.q, theme: raw.theme, tag: raw.tag, municipality: raw.municipality, size: raw.size, status: raw.status, savings: raw.savings, sort: raw.sort };
     const parsed = parseSearch(raw, names.bySlug);
-    const page = pageContext(c);
+    const page = pageContext(c, { nav: networkNav(c) });
     if (!parsed.ok) {
       const errors = { [parsed.field]: state(c).i18n.t(parsed.messageKey, parsed.values as Record<string, number>) };
       const sort = searchSorts.includes(raw.sort as never) ? (raw.sort as 'newest') : raw.q ? 'relevance' : 'newest';
@@ -196,7 +197,7 @@ export function registerSearchRoutes(app: Hono<AppEnv>, deps: AppDeps): void {
   app.get(COMPARE_URL, async (c) => {
     const raw = c.req.query('metric');
     const metric = (raw === undefined || raw === '' ? 'hours' : raw) as CompareMetric;
-    const page = pageContext(c);
+    const page = pageContext(c, { nav: networkNav(c) });
     const rows = await loadComparison(db);
     if (!compareMetrics.includes(metric)) {
       return html(c, ComparePage({ page, metric: 'hours', rows: rankBy(rows, 'hours', state(c).lang), errors: { metric: state(c).i18n.t('network.compare.error.metric') } }), 400);

@@ -4,6 +4,8 @@ import { defineTexts } from '../../core/i18n/i18n.js';
 export const networkTexts = defineTexts({
   da: {
     'network.nav.network': 'Netværket',
+    'network.nav.cases': 'Praksisbiblioteket',
+    'network.nav.compare': 'Sammenlign kommuner',
 
     'network.home.title': 'Kommunernes netværk',
     'network.home.lead': 'Her deler kommunerne det, der virker: cases med problem, fremgangsmåde, tal fra platformen og gode råd. En anden kommune kan tage en praksis i brug med ét klik og få et udkast til et initiativ med sig hjem.',
@@ -211,6 +213,8 @@ export const networkTexts = defineTexts({
   },
   en: {
     'network.nav.network': 'The network',
+    'network.nav.cases': 'Practice library',
+    'network.nav.compare': 'Compare municipalities',
 
     'network.home.title': 'The municipalities’ network',
     'network.home.lead': 'Here municipalities share what works: cases with the problem, the approach, figures from the platform, and do’s and don’ts. Another municipality can adopt a practice in one click and take home a draft initiative.',
