@@ -79,3 +79,18 @@ test('hours page: verified resident hours per group, area and municipality; staf
   assert.ok(page.includes('Rengøringsholdet'));
   assert.ok(page.includes('Uden område'));
 });
+
+test('hours page: each initiative line carries its title, escaped', async () => {
+  const a = await person(app.db, mid, ['resident']);
+  const staff = await person(app.db, mid, ['facilitator']);
+  await app.db.transaction({ municipalityId: mid }, async (tx) => {
+    const ini = await sql<{ id: number }>`insert into initiatives (municipality_id, title, problem, proposal, lang, state)
+      values (${mid}, '<b>Bybussen</b> i Juelsminde', 'Problem', 'Forslag', 'da', 'active') returning id`.execute(tx);
+    const day = await sql<{ id: number }>`insert into workdays_days (municipality_id, title, lang, initiative_id, address, starts_at, ends_at) values (${mid}, 'Værtsvagt', 'da', ${ini.rows[0]!.id}, 'Torvet', now() - interval '3 days', now() - interval '3 days' + interval '2 hours') returning id`.execute(tx);
+    const shift = await sql<{ id: number }>`insert into workdays_shifts (municipality_id, day_id, label, starts_at, ends_at, capacity) select ${mid}, ${day.rows[0]!.id}, 'Vagt', starts_at, ends_at, 5 from workdays_days where id = ${day.rows[0]!.id} returning id`.execute(tx);
+    await sql`insert into workdays_signups (municipality_id, shift_id, user_id, participant_kind, status, position, attended, minutes, verified_at) values (${mid}, ${shift.rows[0]!.id}, ${a.id}, 'resident', 'confirmed', 1, true, 120, now())`.execute(tx);
+  });
+  const page = await (await as(staff.sessionToken).get(`/m/${slug}/workdays/hours`)).text();
+  assert.ok(page.includes('&lt;b&gt;Bybussen&lt;/b&gt; i Juelsminde'), 'the title, escaped');
+  assert.ok(!page.includes('Initiativ nr.'));
+});

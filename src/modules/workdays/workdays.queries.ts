@@ -4,7 +4,7 @@ import type { Executor } from '../../core/db/database.js';
 import type { AppDeps } from '../../core/http/context.js';
 import { displayNames } from '../accounts/index.js';
 import { findGroup } from '../groups/index.js';
-import { findInitiativeTitle } from '../initiatives/index.js';
+import { findInitiativeTitle, initiativeHeadlines } from '../initiatives/index.js';
 import { listAreas } from '../municipalities/index.js';
 import { dayFacts } from './workdays.facts.js';
 import { can } from './workdays.policy.js';
@@ -169,9 +169,15 @@ export async function arrangementOf(deps: Pick<AppDeps, 'db'>, mid: number, user
 
 export interface HoursOverview {
   total: { minutes: number; people: number };
-  byInitiative: HoursTotal[];
+  byInitiative: (HoursTotal & { name: string | null })[];
   byGroup: (HoursTotal & { name: string })[];
   byArea: (HoursTotal & { name: string | null })[];
+}
+
+/** Names each initiative's line by its title (null for days that belong to no initiative). */
+async function withInitiativeTitles(tx: Executor, mid: number, rows: HoursTotal[]): Promise<(HoursTotal & { name: string | null })[]> {
+  const titles = await initiativeHeadlines(tx, mid, rows.flatMap((r) => (r.key === null ? [] : [r.key])));
+  return rows.map((r) => ({ ...r, name: r.key === null ? null : (titles.get(r.key)?.title ?? null) }));
 }
 
 export async function hoursOverview(deps: Pick<AppDeps, 'db'>, mid: number): Promise<HoursOverview> {
@@ -186,7 +192,7 @@ export async function hoursOverview(deps: Pick<AppDeps, 'db'>, mid: number): Pro
     const areas = new Map((await listAreas(tx, mid)).map((a) => [a.id, a.name]));
     return {
       total: await hoursForMunicipality(tx, mid),
-      byInitiative: await hoursByInitiative(tx, mid),
+      byInitiative: await withInitiativeTitles(tx, mid, await hoursByInitiative(tx, mid)),
       byGroup: groups.map((g) => ({ ...g, name: g.key === null ? '' : (names.get(g.key) ?? '') })),
       byArea: (await hoursByArea(tx, mid)).map((a) => ({ ...a, name: a.key === null ? null : (areas.get(a.key) ?? `#${a.key}`) })),
     };

@@ -264,6 +264,7 @@ export const workdaysTexts = defineTexts({
     'workdays.hours.noArea': 'Uden område',
     'workdays.hours.none': 'Der er endnu ingen godkendte timer.',
     'workdays.hours.initiative': 'Initiativ nr. {id}',
+    'workdays.hours.noInitiative': 'Uden initiativ',
     'workdays.reportsQueue': 'Driftskø',
 
     'workdays.mail.greeting': 'Hej {name}',
@@ -542,6 +543,7 @@ export const workdaysTexts = defineTexts({
     'workdays.hours.noArea': 'No area',
     'workdays.hours.none': 'There are no verified hours yet.',
     'workdays.hours.initiative': 'Initiative no. {id}',
+    'workdays.hours.noInitiative': 'No initiative',
     'workdays.reportsQueue': 'Operations queue',
 
     'workdays.mail.greeting': 'Hello {name}',

@@ -74,7 +74,7 @@ export function HoursPage(p: { page: PageContext; municipality: MunicipalityView
       {h.total.minutes === 0 ? <EmptyState title={t('workdays.hours.none')} /> : null}
       {table(t('workdays.hours.byGroup'), h.byGroup)}
       {table(t('workdays.hours.byArea'), h.byArea.map((a) => ({ ...a, name: a.name ?? t('workdays.hours.noArea') })))}
-      {table(t('workdays.hours.byInitiative'), h.byInitiative.map((i) => ({ ...i, name: t('workdays.hours.initiative', { id: i.key ?? 0 }) })))}
+      {table(t('workdays.hours.byInitiative'), h.byInitiative.map((i) => ({ ...i, name: i.name ?? (i.key === null ? t('workdays.hours.noInitiative') : t('workdays.hours.initiative', { id: i.key })) })))}
     </Layout>
   );
 }
