@@ -544,12 +544,19 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
     return redirectWithFlash(c, initiativeUrl(m, id, `comment-${r.value.id}`), 'success', 'initiatives.flash.commented');
   });
 
-  app.post('/m/:slug/initiatives/:id/comments/:commentId/edit', async (c) => {
+  /** postContext plus the comment the post is about; an id that is not a number is a 404. */
+  async function commentPostContext(c: AppContext): Promise<{ m: Municipality; id: number; actor: Actor; commentId: number } | Response> {
     const ctx = await postContext(c);
     if (ctx instanceof Response) return ctx;
-    const { m, id, actor } = ctx;
     const commentId = idParam(c.req.param('commentId'));
-    if (commentId === null) return fail(c, m, 'not_found');
+    if (commentId === null) return fail(c, ctx.m, 'not_found');
+    return { ...ctx, commentId };
+  }
+
+  app.post('/m/:slug/initiatives/:id/comments/:commentId/edit', async (c) => {
+    const ctx = await commentPostContext(c);
+    if (ctx instanceof Response) return ctx;
+    const { m, id, actor, commentId } = ctx;
     const values = form(c);
     const parsed = validateForm(editCommentSchema, values);
     if (!parsed.ok) return renderInitiative(c, m, id, { form: `edit-${commentId}`, errors: parsed.errors, values }, 422);
@@ -559,11 +566,9 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
   });
 
   app.post('/m/:slug/initiatives/:id/comments/:commentId/report', async (c) => {
-    const ctx = await postContext(c);
+    const ctx = await commentPostContext(c);
     if (ctx instanceof Response) return ctx;
-    const { m, id, actor } = ctx;
-    const commentId = idParam(c.req.param('commentId'));
-    if (commentId === null) return fail(c, m, 'not_found');
+    const { m, id, actor, commentId } = ctx;
     const values = form(c);
     const parsed = validateForm(reportSchema, values);
     if (!parsed.ok) return renderInitiative(c, m, id, { form: `report-${commentId}`, errors: parsed.errors, values }, 422);
@@ -573,11 +578,9 @@ export function registerInitiativesRoutes(app: Hono<AppEnv>, deps: AppDeps): voi
   });
 
   app.post('/m/:slug/initiatives/:id/comments/:commentId/moderate', async (c) => {
-    const ctx = await postContext(c);
+    const ctx = await commentPostContext(c);
     if (ctx instanceof Response) return ctx;
-    const { m, id, actor } = ctx;
-    const commentId = idParam(c.req.param('commentId'));
-    if (commentId === null) return fail(c, m, 'not_found');
+    const { m, id, actor, commentId } = ctx;
     const parsed = validateForm(moderateSchema, form(c));
     if (!parsed.ok) return fail(c, m, 'not_found');
     const r = await moderateComment(db, t(m), actor, { initiativeId: id, commentId, decision: parsed.data.decision });
